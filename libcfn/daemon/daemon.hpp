@@ -1,0 +1,65 @@
+// The runtime both daemons share: config loading (all or nothing), check mode, daemonizing,
+// pidfile, vty sockets, the exec commands (show version/running-config, write memory,
+// debug), signals and clean shutdown. The protocol supplies its config and handlers.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "libcfn/cli/session.hpp"
+#include "libcfn/core/event_loop.hpp"
+#include "libcfn/core/log.hpp"
+#include "libcfn/daemon/config_store.hpp"
+#include "libcfn/daemon/daemon_options.hpp"
+
+namespace cfn::daemon {
+
+struct ProtocolHooks {
+  const cli::CommandDef* debug_command;   // "[no] debug bgp <updates|...>$what"
+  std::string_view debug_prefix;          // "bgp"
+  std::vector<std::string> debug_names;   // "bgp updates", "bgp neighbor-events"
+};
+
+class Daemon {
+ public:
+  Daemon(const DaemonIdentity& identity, DaemonOptions options, ConfigStore& store,
+         cli::CommandTable& table, ProtocolHooks hooks);
+  Daemon(const Daemon&) = delete;
+  Daemon& operator=(const Daemon&) = delete;
+
+  // Loads the config and serves until SIGTERM/SIGINT; returns the process exit code.
+  int run();
+  // Loads config text all or nothing; on failure `errors` has one FILE:LINE line per error.
+  bool load_config_text(std::string_view text, std::string_view file_name, std::string& errors);
+
+  core::EventLoop& loop() { return loop_; }
+
+  // Pushes the running config's shared settings (logging, debug toggles) into effect.
+  void apply_running();
+  // The running config in FRR layout (no banner).
+  std::string running_config() const;
+  std::string hostname() const;
+
+ private:
+  bool load_config_file(std::string& errors);
+  void bind_exec_commands();
+
+  const DaemonIdentity& identity_;
+  DaemonOptions options_;
+  ConfigStore& store_;
+  cli::CommandTable& table_;
+  ProtocolHooks hooks_;
+  core::EventLoop loop_;
+  core::DebugFlags debug_;
+  core::LogSettings applied_log_;
+  std::string foreign_;  // other daemons' sections of the integrated config
+};
+
+// Parses argv (printing help, version or errors) and hands the options to `run`.
+int daemon_main(std::span<char* const> argv, const DaemonIdentity& identity,
+                const std::function<int(DaemonOptions)>& run);
+
+}  // namespace cfn::daemon

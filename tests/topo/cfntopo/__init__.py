@@ -1,0 +1,14 @@
+"""cfntopo: topology test harness (network namespaces, veth links, real FRR/BIRD/GoBGP/ExaBGP peers)."""
+
+from .wait import StopWaiting, WaitTimeout, wait_until
+from .topology import (NS_PREFIX, Link, Node, Process, ProcessDied, TopoError, Topology,
+                       check_environment, sweep_stale)
+from .peers import (BirdRouter, ExabgpRouter, FrrRouter, GobgpRouter, PeerCommandError,
+                    bird_route_as_paths)
+
+__all__ = [
+    "Topology", "Node", "Link", "Process", "ProcessDied", "TopoError", "NS_PREFIX",
+    "check_environment", "sweep_stale", "wait_until", "WaitTimeout", "StopWaiting",
+    "FrrRouter", "BirdRouter", "GobgpRouter", "ExabgpRouter", "PeerCommandError",
+    "bird_route_as_paths",
+]

@@ -1,0 +1,44 @@
+// Bad config lines: each kind is refused with FILE:LINE and a reason, and nothing of the
+// file is applied (all or nothing).
+#include <catch2/catch.hpp>
+
+#include "tests/unit/daemon/daemon_test_support.hpp"
+
+TEST_CASE("bad config lines are refused with FILE:LINE and nothing is applied") {
+  struct Case {
+    const char* kind;
+    const char* line;
+    const char* reason;
+  };
+  const Case cases[] = {
+      {"unknown command", "frobnicate the router", "unknown command 'frobnicate'"},
+      {"bad argument type", "router bgp 65001\n bgp router-id 10.0.0",
+       "invalid input '10.0.0' (expected A.B.C.D)"},
+      {"value out of range", "interface eth0\n ip ospf cost 70000",
+       "value 70000 is out of range (1-65535)"},
+      {"command in the wrong node", "ip ospf cost 10",
+       "'ip ospf cost 10' is not valid in config mode (it belongs under interface)"},
+      {"truncated command", "router bgp 65001\n neighbor 10.0.0.2 remote-as",
+       "command incomplete"},
+      {"ambiguous abbreviation", "log s", "ambiguous command"},
+      {"refused by the handler", "router bgp 65001\nrouter bgp 65002",
+       "BGP is already running; AS is 65001"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.kind);
+    BothDaemons d;
+    const std::string bgp_before = d.bgpd.daemon().running_config();
+    const std::string ospf_before = d.ospfd.daemon().running_config();
+    std::string text = std::string("hostname good\n") + c.line + "\n";
+    std::string errors;
+    bool bgp_ok = d.bgpd.daemon().load_config_text(text, "bad.conf", errors);
+    bool ospf_ok = d.ospfd.daemon().load_config_text(text, "bad.conf", errors);
+    CHECK_FALSE((bgp_ok && ospf_ok));
+    const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    CHECK(errors.find("bad.conf:" + std::to_string(lines) + ": " + c.reason + "\n") !=
+          std::string::npos);
+    // A daemon that refused the file applied none of it, not even "hostname good".
+    if (!bgp_ok) CHECK(d.bgpd.daemon().running_config() == bgp_before);
+    if (!ospf_ok) CHECK(d.ospfd.daemon().running_config() == ospf_before);
+  }
+}
