@@ -43,12 +43,10 @@ for svc in frr bird gobgpd exabgp; do
   fi
   if [ -x "/etc/init.d/$svc" ]; then "/etc/init.d/$svc" stop >/dev/null 2>&1 || true; fi
 done
-pkill -x -f '/usr/lib/frr/watchfrr.*' 2>/dev/null || true
 for proc in watchfrr zebra bgpd ospfd staticd mgmtd bird gobgpd exabgp; do
-  # Only processes in the root network namespace started by packages: tests run theirs in netns.
+  # Only the root network namespace: the tests run their own peers in namespaces they create.
   for pid in $(pgrep -x "$proc" 2>/dev/null || true); do
-    if [ "$(readlink "/proc/$pid/ns/net")" = "$(readlink /proc/1/ns/net)" ] &&
-       [ -z "$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep '^CFN_TOPO=' || true)" ]; then
+    if [ "$(readlink "/proc/$pid/ns/net")" = "$(readlink /proc/1/ns/net)" ]; then
       kill "$pid" 2>/dev/null || true
     fi
   done

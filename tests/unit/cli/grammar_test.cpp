@@ -1,6 +1,9 @@
 // The suite's grammar: every spec compiles, and lines resolve with FRR's precedence.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "libcfn/cli/commands_bgp.hpp"
 #include "libcfn/cli/commands_common.hpp"
 #include "libcfn/cli/commands_ospf.hpp"
@@ -105,4 +108,18 @@ TEST_CASE("commands may be found in other nodes for diagnostics") {
   std::vector<std::string> words = {"ip", "ospf", "cost", "10"};
   auto nodes = cfn_grammar().nodes_accepting(Node::kRouterBgp, words, kAllDaemons);
   CHECK(nodes == std::vector<Node>{Node::kInterface});
+}
+
+TEST_CASE("docs/cli.md lists every command of the grammar") {
+  std::ifstream in(CFN_DOCS_DIR "/cli.md");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string doc = buffer.str();
+  REQUIRE_FALSE(doc.empty());
+  for (const CommandDef* def : cfn_grammar().defs()) {
+    std::string escaped;
+    for (char c : def->spec) escaped += c == '|' ? std::string("\\|") : std::string(1, c);
+    INFO(def->spec);
+    CHECK(doc.find("| `" + escaped + "` |") != std::string::npos);
+  }
 }
