@@ -188,12 +188,11 @@ void bind_address_families(cli::CommandTable& table, const Target& target) {
                      auto& field = a.get("direction") == "in" ? af.route_map_in : af.route_map_out;
                      set_or_reset(field, no, std::string(a.get("map")));
                    });
-  bind_neighbor_af(table, cmd::kNeighborPrefixList, target,
-                   [](NeighborAf& af, const Args& a, bool no) {
-                     auto& field =
-                         a.get("direction") == "in" ? af.prefix_list_in : af.prefix_list_out;
-                     set_or_reset(field, no, std::string(a.get("list")));
-                   });
+  bind_neighbor_af(
+      table, cmd::kNeighborPrefixList, target, [](NeighborAf& af, const Args& a, bool no) {
+        auto& field = a.get("direction") == "in" ? af.prefix_list_in : af.prefix_list_out;
+        set_or_reset(field, no, std::string(a.get("list")));
+      });
   auto network = [target](Context& ctx, const Args& args) {
     auto prefix = net::Prefix::parse(args.get("prefix"));
     auto& networks = target().af[afi_of(ctx)].networks;

@@ -8,7 +8,9 @@ PeerKey PeerKey::parse(std::string_view text) {
   return {std::nullopt, std::string(text)};
 }
 
-std::string PeerKey::to_string() const { return address ? address->to_string() : name; }
+std::string PeerKey::to_string() const {
+  return address ? address->to_string() : name;
+}
 
 namespace {
 
@@ -48,8 +50,10 @@ std::string print_af(const BgpConfig& config, Afi afi) {
   for (const auto& [key, neighbor] : config.neighbors) {
     const std::string p = "  neighbor " + key.to_string();
     const NeighborAf& naf = neighbor.af[afi];
-    if (naf.activate != activate_default) body += (naf.activate ? p : "  no" + p.substr(1)) + " activate\n";
-    if (naf.next_hop_self) body += p + " next-hop-self" + (naf.next_hop_self_force ? " force" : "") + "\n";
+    if (naf.activate != activate_default)
+      body += (naf.activate ? p : "  no" + p.substr(1)) + " activate\n";
+    if (naf.next_hop_self)
+      body += p + " next-hop-self" + (naf.next_hop_self_force ? " force" : "") + "\n";
     if (naf.prefix_list_in) body += p + " prefix-list " + *naf.prefix_list_in + " in\n";
     if (naf.prefix_list_out) body += p + " prefix-list " + *naf.prefix_list_out + " out\n";
     if (naf.route_map_in) body += p + " route-map " + *naf.route_map_in + " in\n";
@@ -74,7 +78,8 @@ std::string print_bgp_config(const BgpConfig& config) {
     out += " timers bgp " + std::to_string(config.timers.keepalive) + " " +
            std::to_string(config.timers.holdtime) + "\n";
   }
-  for (const auto& [key, neighbor] : config.neighbors) print_neighbor(out, key.to_string(), neighbor);
+  for (const auto& [key, neighbor] : config.neighbors)
+    print_neighbor(out, key.to_string(), neighbor);
   out += print_af(config, Afi::kIpv4);
   out += print_af(config, Afi::kIpv6);
   out += "exit\n";

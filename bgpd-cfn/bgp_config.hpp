@@ -58,7 +58,7 @@ struct Neighbor {
   std::optional<Timers> timers;
   std::optional<std::uint16_t> connect_timer;  // FRR default 120 s when unset
   std::optional<std::string> update_source;
-  std::optional<std::uint8_t> ebgp_multihop;   // TTL; 255 when given without a value
+  std::optional<std::uint8_t> ebgp_multihop;  // TTL; 255 when given without a value
   bool extended_nexthop = false;
   PerAfi<NeighborAf> af;
   bool operator==(const Neighbor&) const = default;

@@ -12,8 +12,7 @@ const daemon::DaemonIdentity& ospfd_identity() {
 }
 
 OspfdInstance::OspfdInstance(daemon::DaemonOptions options)
-    : DaemonInstance(ospfd_identity(), std::move(options), &print_ospf_config,
-                     &bind_ospf_commands,
+    : DaemonInstance(ospfd_identity(), std::move(options), &print_ospf_config, &bind_ospf_commands,
                      {&cli::cmd::kDebugOspf, "ospf", {"ospf packet", "ospf lsa", "ospf spf"}}) {}
 
 }  // namespace cfn::ospfd

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "libcfn/cli/node.hpp"
+#include "libcfn/cli/status.hpp"
 
 namespace cfn::cli {
 
@@ -18,16 +19,6 @@ inline constexpr DaemonMask kBgpd = 1u << 0;
 inline constexpr DaemonMask kOspfd = 1u << 1;
 inline constexpr DaemonMask kAllDaemons = kBgpd | kOspfd;
 
-// FRR's CMD_* codes (lib/command.h); the vty protocol carries them in its status byte.
-enum class Status : std::uint8_t {
-  kSuccess = 0,
-  kWarning = 1,
-  kErrNoMatch = 2,
-  kErrAmbiguous = 3,
-  kErrIncomplete = 4,
-  kErrNothingTodo = 6,
-  kWarningConfigFailed = 13,
-};
 
 enum class TokenKind : std::uint8_t {
   kKeyword,
@@ -61,7 +52,9 @@ class Args {
 };
 
 using NodeMask = std::uint32_t;
-constexpr NodeMask node_bit(Node node) { return NodeMask{1} << static_cast<unsigned>(node); }
+constexpr NodeMask node_bit(Node node) {
+  return NodeMask{1} << static_cast<unsigned>(node);
+}
 template <typename... Nodes>
 constexpr NodeMask nodes(Nodes... n) {
   return (node_bit(n) | ...);

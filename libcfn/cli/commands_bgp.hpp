@@ -7,24 +7,28 @@ namespace cfn::cli::cmd {
 
 #define CFN_NO "Negate a command or set its defaults\n"
 #define CFN_PEER "neighbor <A.B.C.D|X:X::X:X|WORD>$peer"
-#define CFN_PEER_HELP \
-  "Specify neighbor router\nNeighbor address\nNeighbor IPv6 address\nInterface name or neighbor tag\n"
+#define CFN_PEER_HELP                                                                             \
+  "Specify neighbor router\nNeighbor address\nNeighbor IPv6 address\nInterface name or neighbor " \
+  "tag\n"
 #define CFN_AF_NODES nodes(Node::kBgpIpv4Unicast, Node::kBgpIpv6Unicast)
 
-inline constexpr CommandDef kRouterBgp{
-    nodes(Node::kConfig), "router bgp (1-4294967295)$asn", "Enable a routing process\nBGP "
-    "information\nAutonomous system number", kBgpd, [](const Args&) { return Node::kRouterBgp; }};
+inline constexpr CommandDef kRouterBgp{nodes(Node::kConfig), "router bgp (1-4294967295)$asn",
+                                       "Enable a routing process\nBGP "
+                                       "information\nAutonomous system number",
+                                       kBgpd, [](const Args&) { return Node::kRouterBgp; }};
 inline constexpr CommandDef kNoRouterBgp{nodes(Node::kConfig), "no router bgp [(1-4294967295)$asn]",
-                                         CFN_NO "Enable a routing process\nBGP information\n"
-                                                "Autonomous system number",
+                                         CFN_NO
+                                         "Enable a routing process\nBGP information\n"
+                                         "Autonomous system number",
                                          kBgpd};
 inline constexpr CommandDef kBgpRouterId{nodes(Node::kRouterBgp), "bgp router-id A.B.C.D$id",
                                          "BGP information\nOverride configured router "
                                          "identifier\nManually configured router identifier",
                                          kBgpd};
 inline constexpr CommandDef kNoBgpRouterId{nodes(Node::kRouterBgp), "no bgp router-id [A.B.C.D]",
-                                           CFN_NO "BGP information\nOverride configured router "
-                                                  "identifier\nManually configured router identifier",
+                                           CFN_NO
+                                           "BGP information\nOverride configured router "
+                                           "identifier\nManually configured router identifier",
                                            kBgpd};
 inline constexpr CommandDef kBgpDefaultIpv4Unicast{
     nodes(Node::kRouterBgp), "[no] bgp default ipv4-unicast",
@@ -38,8 +42,9 @@ inline constexpr CommandDef kBgpEbgpRequiresPolicy{
     CFN_NO "BGP information\nRequire in and out policy for eBGP peers (RFC8212)", kBgpd};
 inline constexpr CommandDef kBgpMultipathRelax{
     nodes(Node::kRouterBgp), "[no] bgp bestpath as-path multipath-relax",
-    CFN_NO "BGP information\nChange the default bestpath selection\nAS-path attribute\nAllow load "
-           "sharing across routes that have different AS paths (but same length)",
+    CFN_NO
+    "BGP information\nChange the default bestpath selection\nAS-path attribute\nAllow load "
+    "sharing across routes that have different AS paths (but same length)",
     kBgpd};
 inline constexpr CommandDef kTimersBgp{
     nodes(Node::kRouterBgp), "timers bgp (0-65535)$keepalive (0-65535)$holdtime",
@@ -49,12 +54,10 @@ inline constexpr CommandDef kNoTimersBgp{
     CFN_NO "Adjust routing timers\nBGP timers\nKeepalive interval\nHoldtime", kBgpd};
 
 inline constexpr CommandDef kNeighborRemoteAs{
-    nodes(Node::kRouterBgp),
-    CFN_PEER " remote-as <(1-4294967295)|internal|external>$asn",
+    nodes(Node::kRouterBgp), CFN_PEER " remote-as <(1-4294967295)|internal|external>$asn",
     CFN_PEER_HELP "Specify a BGP neighbor\nAS number\nInternal BGP peer\nExternal BGP peer", kBgpd};
 inline constexpr CommandDef kNoNeighbor{
-    nodes(Node::kRouterBgp),
-    "no " CFN_PEER " [remote-as <(1-4294967295)|internal|external>]",
+    nodes(Node::kRouterBgp), "no " CFN_PEER " [remote-as <(1-4294967295)|internal|external>]",
     CFN_NO CFN_PEER_HELP "Specify a BGP neighbor\nAS number\nInternal BGP peer\nExternal BGP peer",
     kBgpd};
 inline constexpr CommandDef kNeighborDescription{
@@ -63,13 +66,15 @@ inline constexpr CommandDef kNeighborDescription{
     kBgpd};
 inline constexpr CommandDef kNoNeighborDescription{
     nodes(Node::kRouterBgp), "no " CFN_PEER " description [LINE...]",
-    CFN_NO CFN_PEER_HELP "Neighbor specific description\nUp to 80 characters describing this "
-                         "neighbor",
+    CFN_NO CFN_PEER_HELP
+    "Neighbor specific description\nUp to 80 characters describing this "
+    "neighbor",
     kBgpd};
 inline constexpr CommandDef kNeighborShutdown{
     nodes(Node::kRouterBgp), "[no] " CFN_PEER " shutdown [message LINE...$text]",
-    CFN_NO CFN_PEER_HELP "Administratively shut down this neighbor\nAdd a shutdown message (RFC "
-                         "8203)\nShutdown message",
+    CFN_NO CFN_PEER_HELP
+    "Administratively shut down this neighbor\nAdd a shutdown message (RFC "
+    "8203)\nShutdown message",
     kBgpd};
 inline constexpr CommandDef kNeighborPassive{
     nodes(Node::kRouterBgp), "[no] " CFN_PEER " passive",
@@ -87,8 +92,7 @@ inline constexpr CommandDef kNoNeighborTimersConnect{
     nodes(Node::kRouterBgp), "no " CFN_PEER " timers connect [(1-65535)]",
     CFN_NO CFN_PEER_HELP "BGP per neighbor timers\nBGP connect timer\nConnect timer", kBgpd};
 inline constexpr CommandDef kNeighborUpdateSource{
-    nodes(Node::kRouterBgp),
-    CFN_PEER " update-source <A.B.C.D|X:X::X:X|WORD>$source",
+    nodes(Node::kRouterBgp), CFN_PEER " update-source <A.B.C.D|X:X::X:X|WORD>$source",
     CFN_PEER_HELP "Source of routing updates\nIPv4 address\nIPv6 address\nInterface name", kBgpd};
 inline constexpr CommandDef kNoNeighborUpdateSource{
     nodes(Node::kRouterBgp), "no " CFN_PEER " update-source [<A.B.C.D|X:X::X:X|WORD>]",
@@ -100,13 +104,15 @@ inline constexpr CommandDef kNeighborEbgpMultihop{
     kBgpd};
 inline constexpr CommandDef kNoNeighborEbgpMultihop{
     nodes(Node::kRouterBgp), "no " CFN_PEER " ebgp-multihop [(1-255)]",
-    CFN_NO CFN_PEER_HELP "Allow EBGP neighbors not on directly connected networks\nmaximum hop "
-                         "count",
+    CFN_NO CFN_PEER_HELP
+    "Allow EBGP neighbors not on directly connected networks\nmaximum hop "
+    "count",
     kBgpd};
 inline constexpr CommandDef kNeighborExtendedNexthop{
     nodes(Node::kRouterBgp), "[no] " CFN_PEER " capability extended-nexthop",
-    CFN_NO CFN_PEER_HELP "Advertise capability to the peer\nAdvertise extended next-hop "
-                         "capability to the peer",
+    CFN_NO CFN_PEER_HELP
+    "Advertise capability to the peer\nAdvertise extended next-hop "
+    "capability to the peer",
     kBgpd};
 inline constexpr CommandDef kAddressFamily{
     nodes(Node::kRouterBgp), "address-family <ipv4|ipv6>$afi [unicast]",
@@ -114,27 +120,29 @@ inline constexpr CommandDef kAddressFamily{
     kBgpd, [](const Args& args) {
       return args.get("afi") == "ipv6" ? Node::kBgpIpv6Unicast : Node::kBgpIpv4Unicast;
     }};
-inline constexpr CommandDef kExitAddressFamily{CFN_AF_NODES, "exit-address-family",
-                                               "Exit from Address Family configuration mode",
-                                               kBgpd};
+inline constexpr CommandDef kExitAddressFamily{
+    CFN_AF_NODES, "exit-address-family", "Exit from Address Family configuration mode", kBgpd};
 
 inline constexpr CommandDef kNeighborActivate{
     CFN_AF_NODES, "[no] " CFN_PEER " activate",
     CFN_NO CFN_PEER_HELP "Enable the Address Family for this Neighbor", kBgpd};
 inline constexpr CommandDef kNeighborNextHopSelf{
     CFN_AF_NODES, "[no] " CFN_PEER " next-hop-self [force]",
-    CFN_NO CFN_PEER_HELP "Disable the next hop calculation for this neighbor\nSet the next hop to "
-                         "self for reflected routes",
+    CFN_NO CFN_PEER_HELP
+    "Disable the next hop calculation for this neighbor\nSet the next hop to "
+    "self for reflected routes",
     kBgpd};
 inline constexpr CommandDef kNeighborRouteMap{
     CFN_AF_NODES, "[no] " CFN_PEER " route-map WORD$map <in|out>$direction",
-    CFN_NO CFN_PEER_HELP "Apply route map to neighbor\nName of route map\nApply map to incoming "
-                         "routes\nApply map to outbound routes",
+    CFN_NO CFN_PEER_HELP
+    "Apply route map to neighbor\nName of route map\nApply map to incoming "
+    "routes\nApply map to outbound routes",
     kBgpd};
 inline constexpr CommandDef kNeighborPrefixList{
     CFN_AF_NODES, "[no] " CFN_PEER " prefix-list WORD$list <in|out>$direction",
-    CFN_NO CFN_PEER_HELP "Filter updates to/from this neighbor\nName of a prefix list\nFilter "
-                         "incoming updates\nFilter outgoing updates",
+    CFN_NO CFN_PEER_HELP
+    "Filter updates to/from this neighbor\nName of a prefix list\nFilter "
+    "incoming updates\nFilter outgoing updates",
     kBgpd};
 inline constexpr CommandDef kNetworkV4{
     nodes(Node::kBgpIpv4Unicast), "[no] network A.B.C.D/M$prefix",
@@ -144,9 +152,10 @@ inline constexpr CommandDef kNetworkV6{
     CFN_NO "Specify a network to announce via BGP\nIPv6 prefix", kBgpd};
 inline constexpr CommandDef kRedistribute{
     CFN_AF_NODES, "[no] redistribute <connected|static|kernel>$source",
-    CFN_NO "Redistribute information from another routing protocol\nConnected routes (directly "
-           "attached subnet or host)\nStatically configured routes\nKernel routes (not installed "
-           "via the zebra RIB)",
+    CFN_NO
+    "Redistribute information from another routing protocol\nConnected routes (directly "
+    "attached subnet or host)\nStatically configured routes\nKernel routes (not installed "
+    "via the zebra RIB)",
     kBgpd};
 inline constexpr CommandDef kMaximumPaths{
     CFN_AF_NODES, "maximum-paths [ibgp$ibgp] (1-256)$paths",

@@ -24,8 +24,8 @@ inline constexpr CommandDef kExit{kEveryNode, "exit", "Exit current mode and dow
                                   kAllDaemons};
 inline constexpr CommandDef kQuit{kEveryNode, "quit", "Exit current mode and down to previous mode",
                                   kAllDaemons};
-inline constexpr CommandDef kEnd{kAllConfigNodes, "end", "End current mode and change to enable mode",
-                                 kAllDaemons};
+inline constexpr CommandDef kEnd{kAllConfigNodes, "end",
+                                 "End current mode and change to enable mode", kAllDaemons};
 inline constexpr CommandDef kDo{nodes(Node::kEnable) | kAllConfigNodes, "do LINE...",
                                 "To run exec commands in config mode\nExec command", kAllDaemons};
 
@@ -66,28 +66,28 @@ inline constexpr CommandDef kNoHostname{nodes(Node::kConfig), "no hostname [WORD
 #define CFN_LOG_LEVELS_HELP                                                                      \
   "System is unusable\nImmediate action needed\nCritical conditions\nError conditions\nWarning " \
   "conditions\nNormal but significant conditions\nInformational messages\nDebugging messages"
-inline constexpr CommandDef kLogStdout{nodes(Node::kConfig), "log stdout [" CFN_LOG_LEVELS "]",
-                                       "Logging control\nSet stdout logging level\n" CFN_LOG_LEVELS_HELP,
-                                       kAllDaemons};
-inline constexpr CommandDef kNoLogStdout{
-    nodes(Node::kConfig), "no log stdout [" CFN_LOG_LEVELS "]",
-    "Negate a command or set its defaults\nLogging control\nCancel logging to stdout\n" CFN_LOG_LEVELS_HELP,
-    kAllDaemons};
-inline constexpr CommandDef kLogFile{nodes(Node::kConfig), "log file FILENAME$path [" CFN_LOG_LEVELS "]",
-                                     "Logging control\nLogging to file\nLogging filename\n" CFN_LOG_LEVELS_HELP,
-                                     kAllDaemons};
+inline constexpr CommandDef kLogStdout{
+    nodes(Node::kConfig), "log stdout [" CFN_LOG_LEVELS "]",
+    "Logging control\nSet stdout logging level\n" CFN_LOG_LEVELS_HELP, kAllDaemons};
+inline constexpr CommandDef kNoLogStdout{nodes(Node::kConfig), "no log stdout [" CFN_LOG_LEVELS "]",
+                                         "Negate a command or set its defaults\nLogging "
+                                         "control\nCancel logging to stdout\n" CFN_LOG_LEVELS_HELP,
+                                         kAllDaemons};
+inline constexpr CommandDef kLogFile{
+    nodes(Node::kConfig), "log file FILENAME$path [" CFN_LOG_LEVELS "]",
+    "Logging control\nLogging to file\nLogging filename\n" CFN_LOG_LEVELS_HELP, kAllDaemons};
 inline constexpr CommandDef kNoLogFile{
     nodes(Node::kConfig), "no log file [FILENAME [" CFN_LOG_LEVELS "]]",
     "Negate a command or set its defaults\nLogging control\nCancel logging to file\nLogging "
     "file name\n" CFN_LOG_LEVELS_HELP,
     kAllDaemons};
-inline constexpr CommandDef kLogSyslog{nodes(Node::kConfig), "log syslog [" CFN_LOG_LEVELS "]",
-                                       "Logging control\nSet syslog logging level\n" CFN_LOG_LEVELS_HELP,
-                                       kAllDaemons};
-inline constexpr CommandDef kNoLogSyslog{
-    nodes(Node::kConfig), "no log syslog [" CFN_LOG_LEVELS "]",
-    "Negate a command or set its defaults\nLogging control\nCancel logging to syslog\n" CFN_LOG_LEVELS_HELP,
-    kAllDaemons};
+inline constexpr CommandDef kLogSyslog{
+    nodes(Node::kConfig), "log syslog [" CFN_LOG_LEVELS "]",
+    "Logging control\nSet syslog logging level\n" CFN_LOG_LEVELS_HELP, kAllDaemons};
+inline constexpr CommandDef kNoLogSyslog{nodes(Node::kConfig), "no log syslog [" CFN_LOG_LEVELS "]",
+                                         "Negate a command or set its defaults\nLogging "
+                                         "control\nCancel logging to syslog\n" CFN_LOG_LEVELS_HELP,
+                                         kAllDaemons};
 #undef CFN_LOG_LEVELS
 #undef CFN_LOG_LEVELS_HELP
 
@@ -108,9 +108,9 @@ inline constexpr CommandDef kServiceIntegrated{
     kAllDaemons};
 
 // Interfaces.
-inline constexpr CommandDef kInterface{
-    nodes(Node::kConfig), "interface IFNAME$ifname", "Select an interface to configure\nInterface's name",
-    kAllDaemons, [](const Args&) { return Node::kInterface; }};
+inline constexpr CommandDef kInterface{nodes(Node::kConfig), "interface IFNAME$ifname",
+                                       "Select an interface to configure\nInterface's name",
+                                       kAllDaemons, [](const Args&) { return Node::kInterface; }};
 inline constexpr CommandDef kNoInterface{nodes(Node::kConfig), "no interface IFNAME$ifname",
                                          "Negate a command or set its defaults\nDelete a pseudo "
                                          "interface's configuration\nInterface's name",
@@ -127,7 +127,8 @@ inline constexpr CommandDef kNoInterfaceDescription{
 // Prefix lists (RFC-free FRR policy objects; every daemon keeps its own copy, as in FRR).
 inline constexpr CommandDef kPrefixList{
     nodes(Node::kConfig),
-    "ip prefix-list WORD$name [seq (1-4294967295)$seqnum] <deny|permit>$action <A.B.C.D/M$prefix|any> "
+    "ip prefix-list WORD$name [seq (1-4294967295)$seqnum] <deny|permit>$action "
+    "<A.B.C.D/M$prefix|any> "
     "[ge (0-32)$ge_len] [le (0-32)$le_len]",
     "IP information\nBuild a prefix list\nName of a prefix list\nsequence number of an entry\n"
     "Sequence number\nSpecify packets to reject\nSpecify packets to forward\nIP prefix "
@@ -181,9 +182,8 @@ inline constexpr CommandDef kNoSetLocalPreference{
     kAllDaemons};
 
 // The cfn block: what FRR has no syntax for.
-inline constexpr CommandDef kCfn{nodes(Node::kConfig), "cfn",
-                                 "Computing First Network settings", kAllDaemons,
-                                 [](const Args&) { return Node::kCfn; }};
+inline constexpr CommandDef kCfn{nodes(Node::kConfig), "cfn", "Computing First Network settings",
+                                 kAllDaemons, [](const Args&) { return Node::kCfn; }};
 inline constexpr CommandDef kNoCfn{nodes(Node::kConfig), "no cfn",
                                    "Negate a command or set its defaults\nComputing First Network "
                                    "settings",

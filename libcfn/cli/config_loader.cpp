@@ -26,7 +26,8 @@ LoadReport load_config(std::string_view text, std::string_view file_name, const 
       chain.push_back(frames[i].line);
     }
     std::string canonical = out.entered ? frames.back().line : std::string(line);
-    foreign.add(chain, std::string(canonical.substr(canonical.find_first_not_of(' '))), out.entered);
+    foreign.add(chain, std::string(canonical.substr(canonical.find_first_not_of(' '))),
+                out.entered);
   }
   report.foreign = foreign.finish();
   return report;

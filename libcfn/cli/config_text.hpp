@@ -11,9 +11,9 @@
 namespace cfn::cli {
 
 struct ConfigBlock {
-  std::string header;              // "hostname r1" or "router bgp 65001"
-  std::vector<std::string> body;   // indented lines, without the closing "exit"
-  bool is_block = false;           // written with a body and "exit"
+  std::string header;             // "hostname r1" or "router bgp 65001"
+  std::vector<std::string> body;  // indented lines, without the closing "exit"
+  bool is_block = false;          // written with a body and "exit"
 };
 
 std::vector<ConfigBlock> parse_config_blocks(std::string_view text);

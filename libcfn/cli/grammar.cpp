@@ -44,7 +44,8 @@ std::vector<std::string> split_words(std::string_view line) {
 
 Grammar::Grammar(std::vector<const CommandDef*> defs) : defs_(std::move(defs)) {
   commands_.reserve(defs_.size());
-  for (const CommandDef* def : defs_) commands_.push_back({def, compile_spec(def->spec, def->help)});
+  for (const CommandDef* def : defs_)
+    commands_.push_back({def, compile_spec(def->spec, def->help)});
 }
 
 Resolution Grammar::resolve(Node node, std::span<const std::string> words,

@@ -23,7 +23,9 @@ Node parent(Node node) {
   return Node::kView;
 }
 
-bool is_config_node(Node node) { return node != Node::kView && node != Node::kEnable; }
+bool is_config_node(Node node) {
+  return node != Node::kView && node != Node::kEnable;
+}
 
 std::string_view prompt_suffix(Node node) {
   switch (node) {

@@ -12,7 +12,9 @@
 namespace cfn::cli {
 namespace {
 
-bool is_structural(char c) { return c == '[' || c == ']' || c == '<' || c == '>' || c == '|'; }
+bool is_structural(char c) {
+  return c == '[' || c == ']' || c == '<' || c == '>' || c == '|';
+}
 
 bool is_variable_name(std::string_view text) {
   bool upper = false;
@@ -155,7 +157,9 @@ void collect_tokens(Element& e, std::vector<Element*>& out) {
   for (auto& child : e.children) collect_tokens(child, out);
 }
 
-std::uint8_t rank_of(TokenKind kind) { return static_cast<std::uint8_t>(kind); }
+std::uint8_t rank_of(TokenKind kind) {
+  return static_cast<std::uint8_t>(kind);
+}
 
 struct WalkState {
   std::size_t pos = 0;
@@ -220,8 +224,10 @@ class Walker {
     const std::string& word = words_[st.pos];
     WordMatch m = match_word(token, word);
     if (m == WordMatch::kNone) return note_failure(st.pos, &token);
-    st.args.push_back({token.name, token.kind == TokenKind::kKeyword ? token.text : word, token.kind});
-    st.scores.push_back({static_cast<std::uint8_t>(m == WordMatch::kExact ? 2 : 1), rank_of(token.kind)});
+    st.args.push_back(
+        {token.name, token.kind == TokenKind::kKeyword ? token.text : word, token.kind});
+    st.scores.push_back(
+        {static_cast<std::uint8_t>(m == WordMatch::kExact ? 2 : 1), rank_of(token.kind)});
     ++st.pos;
     k(std::move(st));
   }
@@ -251,7 +257,8 @@ Element compile_spec(std::string_view spec, std::string_view help) {
   std::size_t start = 0;
   for (Element* token : tokens) {
     if (start > help.size()) {
-      throw std::invalid_argument("spec \"" + std::string(spec) + "\": fewer help lines than tokens");
+      throw std::invalid_argument("spec \"" + std::string(spec) +
+                                  "\": fewer help lines than tokens");
     }
     auto end = help.find('\n', start);
     if (end == std::string_view::npos) end = help.size();
@@ -296,7 +303,8 @@ WordMatch match_word(const Element& token, std::string_view word) {
       return net::Prefix::parse_v6(word) ? WordMatch::kExact : WordMatch::kNone;
     case TokenKind::kRange: {
       auto value = parse_int(word);
-      return value && *value >= token.lo && *value <= token.hi ? WordMatch::kExact : WordMatch::kNone;
+      return value && *value >= token.lo && *value <= token.hi ? WordMatch::kExact
+                                                               : WordMatch::kNone;
     }
     case TokenKind::kWord:
     case TokenKind::kLine:

@@ -77,7 +77,7 @@ Outcome Session::run(std::span<const std::string> words, Node node) {
   const DaemonMask visible = mode_ == SessionMode::kInteractive ? table_.self() : kAllDaemons;
   std::size_t depth = frames_.size();
   Resolution first;
-  for (Node n = node;; ) {
+  for (Node n = node;;) {
     Resolution res = grammar_.resolve(n, words, visible);
     if (res.status == Status::kSuccess) {
       if (is_navigation(res.def)) return navigate(res.def);
@@ -161,9 +161,8 @@ Outcome Session::error(Status status, std::span<const std::string> words,
   out.reason = res.reason;
   const std::string line = join(words);
   if (status == Status::kErrNoMatch) {
-    auto elsewhere = grammar_.nodes_accepting(node_, words, mode_ == SessionMode::kInteractive
-                                                                ? table_.self()
-                                                                : kAllDaemons);
+    auto elsewhere = grammar_.nodes_accepting(
+        node_, words, mode_ == SessionMode::kInteractive ? table_.self() : kAllDaemons);
     if (!elsewhere.empty()) {
       out.reason = "'" + line + "' is not valid in " + std::string(node_name(node_)) +
                    " mode (it belongs under " + std::string(node_name(elsewhere.front())) + ")";

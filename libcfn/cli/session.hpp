@@ -58,8 +58,8 @@ enum class SessionMode {
 
 struct Outcome {
   Status status = Status::kSuccess;
-  std::string output;  // command output, or the error message (FRR's "% ..." lines)
-  std::string reason;  // for errors: why, for FILE:LINE messages
+  std::string output;    // command output, or the error message (FRR's "% ..." lines)
+  std::string reason;    // for errors: why, for FILE:LINE messages
   bool foreign = false;  // passed over: another daemon owns it
   bool entered = false;  // the line entered a node (a frame was pushed)
 };

@@ -45,7 +45,7 @@ struct CommonConfig {
   std::set<std::string> debugs;  // "bgp updates", "ospf spf", ... (FRR keeps them in the config)
   std::map<std::string, InterfaceConfig> interfaces;
   std::map<std::string, std::map<std::uint32_t, PrefixListEntry>> prefix_lists;  // name -> seq
-  std::map<std::pair<std::string, std::uint32_t>, RouteMapEntry> route_maps;    // (name, seq)
+  std::map<std::pair<std::string, std::uint32_t>, RouteMapEntry> route_maps;     // (name, seq)
   bool cfn_block = false;
   std::optional<std::string> cfn_policy;  // latency | cost | balanced
   bool operator==(const CommonConfig&) const = default;

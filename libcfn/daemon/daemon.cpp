@@ -38,13 +38,13 @@ std::optional<std::string> read_file(const std::string& path) {
 class CliConnection final : public vty::VtyConnection {
  public:
   CliConnection(Daemon& daemon, const cli::CommandTable& table)
-      : daemon_(daemon), session_(cli::cfn_grammar(), table, cli::SessionMode::kInteractive,
-                                  cli::Node::kView) {}
+      : daemon_(daemon),
+        session_(cli::cfn_grammar(), table, cli::SessionMode::kInteractive, cli::Node::kView) {}
 
   vty::VtyReply execute(std::string_view line) override {
     cli::Outcome out = session_.execute(line);
     if (out.status == Status::kSuccess) daemon_.apply_running();
-    return {static_cast<vty::VtyStatus>(out.status), std::move(out.output)};
+    return {out.status, std::move(out.output)};
   }
 
   std::string prompt() const override {
@@ -120,7 +120,9 @@ std::string Daemon::hostname() const {
   return buf;
 }
 
-std::string Daemon::running_config() const { return store_.print(); }
+std::string Daemon::running_config() const {
+  return store_.print();
+}
 
 void Daemon::apply_running() {
   const CommonConfig& common = store_.running_common();
@@ -229,11 +231,11 @@ int Daemon::run() {
   std::string error;
   auto pidfile = core::Pidfile::create(pid_file_path(options_, identity_), error);
   if (!pidfile) return fail(error);
-  vty::VtyServer server(loop_.io(), [this]() {
-    return std::make_unique<CliConnection>(*this, table_);
-  });
+  vty::VtyServer server(loop_.io(),
+                        [this]() { return std::make_unique<CliConnection>(*this, table_); });
   if (!server.listen_unix(vty_socket_path(options_, identity_), error)) return fail(error);
-  if (options_.vty_port != 0 && !server.listen_tcp(options_.vty_address, options_.vty_port, error)) {
+  if (options_.vty_port != 0 &&
+      !server.listen_tcp(options_.vty_address, options_.vty_port, error)) {
     return fail(error);
   }
   loop_.on_signal({SIGTERM, SIGINT}, [this](int signal) {

@@ -18,9 +18,9 @@
 namespace cfn::daemon {
 
 struct ProtocolHooks {
-  const cli::CommandDef* debug_command;   // "[no] debug bgp <updates|...>$what"
-  std::string_view debug_prefix;          // "bgp"
-  std::vector<std::string> debug_names;   // "bgp updates", "bgp neighbor-events"
+  const cli::CommandDef* debug_command;  // "[no] debug bgp <updates|...>$what"
+  std::string_view debug_prefix;         // "bgp"
+  std::vector<std::string> debug_names;  // "bgp updates", "bgp neighbor-events"
 };
 
 class Daemon {

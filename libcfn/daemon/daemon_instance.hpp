@@ -14,8 +14,8 @@ class DaemonInstance {
   using Printer = std::string (*)(const Protocol&);
   using Binder = void (*)(cli::CommandTable&, std::function<Protocol&()>);
 
-  DaemonInstance(const DaemonIdentity& identity, DaemonOptions options, Printer print,
-                 Binder bind, ProtocolHooks hooks)
+  DaemonInstance(const DaemonIdentity& identity, DaemonOptions options, Printer print, Binder bind,
+                 ProtocolHooks hooks)
       : store_(print),
         table_(identity.self),
         daemon_(identity, std::move(options), store_, bind_to(bind), std::move(hooks)) {}

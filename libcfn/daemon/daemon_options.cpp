@@ -20,19 +20,19 @@ std::optional<std::uint16_t> parse_port(const char* text) {
 }
 
 std::string usage(const DaemonIdentity& id) {
-  std::string text = "Usage: " + std::string(id.program) + " [OPTION...]\n\n" +
-                     "cfn " + std::string(id.protocol) +
-                     " daemon (Computing First Network routing suite)\n\n"
-                     "  -f, --config_file  Set configuration file name (default /etc/cfn/cfn.conf)\n"
-                     "  -C, --dryrun       Check configuration for validity and exit\n"
-                     "  -d, --daemon       Runs in daemon mode\n"
-                     "  -i, --pid_file     Set process identifier file name\n"
-                     "  -N, --pathspace    Insert prefix into config & socket paths\n"
-                     "      --vty_socket   Override vty socket path\n"
-                     "  -A, --vty_addr     Set vty's bind address (default 127.0.0.1)\n"
-                     "  -P, --vty_port     Set vty's port number (0 or absent: no TCP vty)\n"
-                     "  -n, --no_kernel    Do not install route to kernel\n"
-                     "  -r, --retain       When program terminates, retain added route\n";
+  std::string text =
+      "Usage: " + std::string(id.program) + " [OPTION...]\n\n" + "cfn " + std::string(id.protocol) +
+      " daemon (Computing First Network routing suite)\n\n"
+      "  -f, --config_file  Set configuration file name (default /etc/cfn/cfn.conf)\n"
+      "  -C, --dryrun       Check configuration for validity and exit\n"
+      "  -d, --daemon       Runs in daemon mode\n"
+      "  -i, --pid_file     Set process identifier file name\n"
+      "  -N, --pathspace    Insert prefix into config & socket paths\n"
+      "      --vty_socket   Override vty socket path\n"
+      "  -A, --vty_addr     Set vty's bind address (default 127.0.0.1)\n"
+      "  -P, --vty_port     Set vty's port number (0 or absent: no TCP vty)\n"
+      "  -n, --no_kernel    Do not install route to kernel\n"
+      "  -r, --retain       When program terminates, retain added route\n";
   if (id.bgp_flags) {
     text +=
         "  -p, --bgp_port     Set BGP listen port number (0 means do not listen)\n"
@@ -80,15 +80,33 @@ ParsedOptions parse_daemon_options(std::span<char* const> argv, const DaemonIden
   while ((c = getopt_long(static_cast<int>(argv.size()), args.data(), short_opts, kLong,
                           nullptr)) != -1) {
     switch (c) {
-      case 'f': opts.config_file = optarg; break;
-      case 'C': opts.check_only = true; break;
-      case 'd': opts.daemonize = true; break;
-      case 'i': opts.pid_file = optarg; break;
-      case 'N': opts.pathspace = optarg; break;
-      case kVtySocket: opts.vty_socket_dir = optarg; break;
-      case 'A': opts.vty_address = optarg; break;
-      case 'n': opts.no_kernel = true; break;
-      case 'r': opts.retain = true; break;
+      case 'f':
+        opts.config_file = optarg;
+        break;
+      case 'C':
+        opts.check_only = true;
+        break;
+      case 'd':
+        opts.daemonize = true;
+        break;
+      case 'i':
+        opts.pid_file = optarg;
+        break;
+      case 'N':
+        opts.pathspace = optarg;
+        break;
+      case kVtySocket:
+        opts.vty_socket_dir = optarg;
+        break;
+      case 'A':
+        opts.vty_address = optarg;
+        break;
+      case 'n':
+        opts.no_kernel = true;
+        break;
+      case 'r':
+        opts.retain = true;
+        break;
       case 'l':
         opts.bgp_listen_address = optarg;
         opts.no_kernel = true;  // as FRR: -l implies -n

@@ -8,18 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "libcfn/cli/status.hpp"
+
 namespace cfn::vty {
 
 // FRR's CMD_* status codes, as carried in the status byte after the three NULs.
-enum class VtyStatus : std::uint8_t {
-  kSuccess = 0,
-  kWarning = 1,
-  kErrNoMatch = 2,
-  kErrAmbiguous = 3,
-  kErrIncomplete = 4,
-  kErrNothingTodo = 6,
-  kWarningConfigFailed = 13,
-};
+using VtyStatus = cli::Status;
 
 struct VtyReply {
   VtyStatus status = VtyStatus::kSuccess;

@@ -7,8 +7,10 @@ using namespace cfn::cli;
 
 TEST_CASE("blocks merge by header, lines appear once, layout is FRR's") {
   const std::string texts[] = {
-      "hostname r1\ninterface eth0\n description up\nexit\n!\nrouter bgp 1\n neighbor x remote-as 2\nexit\n",
-      "hostname r1\n!\ninterface eth0\n ip ospf cost 5\nexit\nrouter ospf\n ospf router-id 1.1.1.1\nexit\n"};
+      "hostname r1\ninterface eth0\n description up\nexit\n!\nrouter bgp 1\n neighbor x remote-as "
+      "2\nexit\n",
+      "hostname r1\n!\ninterface eth0\n ip ospf cost 5\nexit\nrouter ospf\n ospf router-id "
+      "1.1.1.1\nexit\n"};
   std::string text = format_config(merge_config_blocks(texts));
   CHECK(text ==
         "hostname r1\n"

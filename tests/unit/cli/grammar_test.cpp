@@ -64,8 +64,7 @@ TEST_CASE("ambiguous, incomplete and unknown lines") {
   CHECK(resolve(Node::kConfig, "log s").status == Status::kErrAmbiguous);
   CHECK(resolve(Node::kRouterBgp, "n 10.0.0.1").status == Status::kErrIncomplete);
   CHECK(resolve(Node::kConfig, "router").status == Status::kErrIncomplete);
-  CHECK(resolve(Node::kRouterBgp, "neighbor 10.0.0.1 remote-as").status ==
-        Status::kErrIncomplete);
+  CHECK(resolve(Node::kRouterBgp, "neighbor 10.0.0.1 remote-as").status == Status::kErrIncomplete);
   auto r = resolve(Node::kConfig, "frobnicate now");
   CHECK(r.status == Status::kErrNoMatch);
   CHECK(r.matched_words == 0);

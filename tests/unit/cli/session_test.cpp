@@ -17,7 +17,8 @@ struct Recorder {
       if (!(def->owners & kBgpd)) continue;
       table.bind(*def, [this](Context& ctx, const Args& args) {
         std::string line = canonical_line(args);
-        if (auto ifname = ctx.frame(Node::kInterface).find("ifname")) line += " @" + std::string(*ifname);
+        if (auto ifname = ctx.frame(Node::kInterface).find("ifname"))
+          line += " @" + std::string(*ifname);
         lines.push_back(line);
         if (line == "hostname bad") {
           ctx.out() += "% refused\n";
@@ -59,8 +60,8 @@ TEST_CASE("a line unknown in a node is retried in the parent, which pops the nod
   CHECK(s.node() == Node::kRouterBgp);
   REQUIRE(s.frames().size() == 1);
   CHECK(s.frames()[0].line == "router bgp 1");
-  CHECK(rec.lines == std::vector<std::string>{"interface eth0", "description uplink @eth0",
-                                              "router bgp 1"});
+  CHECK(rec.lines ==
+        std::vector<std::string>{"interface eth0", "description uplink @eth0", "router bgp 1"});
 }
 
 TEST_CASE("a failing handler leaves the node where it was") {

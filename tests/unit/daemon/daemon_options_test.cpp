@@ -17,10 +17,11 @@ ParsedOptions parse(const DaemonIdentity& id, std::vector<std::string> args) {
 }  // namespace
 
 TEST_CASE("FRR's flags") {
-  auto p = parse(cfn::bgp::bgpd_identity(),
-                 {"bgpd-cfn", "-f", "/tmp/x.conf", "-C", "-d", "-i", "/tmp/p.pid", "-N", "r1",
-                  "--vty_socket", "/tmp/vty", "-A", "127.0.0.2", "-P", "2605", "-p", "1179",
-                  "-l", "10.0.0.1", "-r"});
+  auto p =
+      parse(cfn::bgp::bgpd_identity(),
+            {"bgpd-cfn", "-f", "/tmp/x.conf",  "-C",       "-d",       "-i",        "/tmp/p.pid",
+             "-N",       "r1", "--vty_socket", "/tmp/vty", "-A",       "127.0.0.2", "-P",
+             "2605",     "-p", "1179",         "-l",       "10.0.0.1", "-r"});
   REQUIRE(p.options);
   const DaemonOptions& o = *p.options;
   CHECK(o.config_file == "/tmp/x.conf");
@@ -42,7 +43,8 @@ TEST_CASE("default paths follow the pathspace") {
   auto p = parse(cfn::ospfd::ospfd_identity(), {"ospfd-cfn", "-N", "site1"});
   REQUIRE(p.options);
   CHECK(p.options->config_file == "/etc/cfn/cfn.conf");
-  CHECK(vty_socket_path(*p.options, cfn::ospfd::ospfd_identity()) == "/var/run/cfn/site1/ospfd.vty");
+  CHECK(vty_socket_path(*p.options, cfn::ospfd::ospfd_identity()) ==
+        "/var/run/cfn/site1/ospfd.vty");
   CHECK(pid_file_path(*p.options, cfn::ospfd::ospfd_identity()) == "/var/run/cfn/site1/ospfd.pid");
 }
 
