@@ -12,6 +12,22 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
+// Interface blocks come from several sources (shared and protocol config); keeping them in
+// name order in their slots makes the merged text independent of which source named one first.
+void sort_interface_blocks(std::vector<ConfigBlock>& blocks) {
+  auto is_interface = [](const ConfigBlock& b) { return b.header.starts_with("interface "); };
+  std::vector<ConfigBlock> interfaces;
+  for (const auto& b : blocks) {
+    if (is_interface(b)) interfaces.push_back(b);
+  }
+  std::stable_sort(interfaces.begin(), interfaces.end(),
+                   [](const ConfigBlock& a, const ConfigBlock& b) { return a.header < b.header; });
+  auto next = interfaces.begin();
+  for (auto& b : blocks) {
+    if (is_interface(b)) b = std::move(*next++);
+  }
+}
+
 }  // namespace
 
 std::vector<ConfigBlock> parse_config_blocks(std::string_view text) {
@@ -56,6 +72,7 @@ std::vector<ConfigBlock> merge_config_blocks(std::span<const std::string> texts)
       }
     }
   }
+  sort_interface_blocks(merged);
   return merged;
 }
 
