@@ -6,6 +6,7 @@ Later issues grow it (BGP sessions, compute-weighted anycast routes in the kerne
 Usage: run_demo.py [--keep]   (--keep: leave it running until Ctrl-C)
 """
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -35,9 +36,10 @@ def main():
         topo.add_link(routers["r1"], routers["r2"], ipv4=("10.0.12.1/30", "10.0.12.2/30"),
                       ipv6=("2001:db8:12::1/64", "2001:db8:12::2/64"))
         for name, node in routers.items():
-            conf = os.path.join(ROOT, "examples", "demo", name + ".conf")
+            # A copy, so that a `write memory` in the demo never rewrites the example.
+            conf = os.path.join(node.dir, "cfn.conf")
+            shutil.copyfile(os.path.join(ROOT, "examples", "demo", name + ".conf"), conf)
             sockets = os.path.join(node.dir, "run")
-            os.makedirs(sockets, exist_ok=True)
             for daemon, binary in (("bgpd", BGPD), ("ospfd", OSPFD)):
                 topo.start(node, [binary, "-f", conf, "--vty_socket", sockets,
                                   "-i", os.path.join(sockets, daemon + ".pid")], daemon)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -229,7 +230,12 @@ int Daemon::run() {
   };
   apply_running();
   std::string error;
-  auto pidfile = core::Pidfile::create(pid_file_path(options_, identity_), error);
+  // As FRR's frr_init: the state directory (pidfile, sockets) is created when missing.
+  const std::filesystem::path pid_path = pid_file_path(options_, identity_);
+  std::error_code ec;
+  std::filesystem::create_directories(pid_path.parent_path(), ec);
+  if (ec) return fail("cannot create " + pid_path.parent_path().string() + ": " + ec.message());
+  auto pidfile = core::Pidfile::create(pid_path, error);
   if (!pidfile) return fail(error);
   vty::VtyServer server(loop_.io(),
                         [this]() { return std::make_unique<CliConnection>(*this, table_); });

@@ -5,10 +5,14 @@ from .topology import (NS_PREFIX, Link, Node, Process, ProcessDied, TopoError, T
                        check_environment, sweep_stale)
 from .peers import (BirdRouter, ExabgpRouter, FrrRouter, GobgpRouter, PeerCommandError,
                     bird_route_as_paths)
+from .cfn import (REPO_ROOT, CfnDaemon, MissingBinary, VtyClient, VtyReply, build_dir,
+                  cfn_binary, vty_commands, write_file)
 
 __all__ = [
     "Topology", "Node", "Link", "Process", "ProcessDied", "TopoError", "NS_PREFIX",
     "check_environment", "sweep_stale", "wait_until", "WaitTimeout", "StopWaiting",
     "FrrRouter", "BirdRouter", "GobgpRouter", "ExabgpRouter", "PeerCommandError",
     "bird_route_as_paths",
+    "REPO_ROOT", "build_dir", "cfn_binary", "MissingBinary", "CfnDaemon", "VtyClient",
+    "VtyReply", "vty_commands", "write_file",
 ]
