@@ -91,16 +91,11 @@ ParsedVtyshOptions parse_vtysh_options(std::span<char* const> argv) {
         result.message = kUsage;
         return result;
       default:
-        return fail("unknown or incomplete option '" +
-                    std::string(optind > 0 && optind <= static_cast<int>(argv.size())
-                                    ? argv[optind - 1]
-                                    : "?") +
-                    "'");
+        return fail(daemon::bad_option_message(argv));
     }
   }
-  if (optind < static_cast<int>(argv.size())) {
-    return fail("unexpected argument '" + std::string(argv[optind]) + "'");
-  }
+  if (auto leftover = daemon::leftover_argument_message(argv); !leftover.empty())
+    return fail(leftover);
   result.options = std::move(opts);
   return result;
 }

@@ -28,6 +28,29 @@ std::string describe_expected(const std::vector<const Element*>& expected, std::
   return "invalid input '" + std::string(word) + "' (expected " + list + ")";
 }
 
+// Adds the tokens `e` can start with to `out`; returns whether `e` can match no words.
+bool collect_first_tokens(const Element& e, std::vector<const Element*>& out) {
+  switch (e.type) {
+    case Element::Type::kToken:
+      out.push_back(&e);
+      return false;
+    case Element::Type::kOptional:
+      collect_first_tokens(e.children.front(), out);
+      return true;
+    case Element::Type::kChoice: {
+      bool nullable = false;
+      for (const auto& alt : e.children) nullable = collect_first_tokens(alt, out) || nullable;
+      return nullable;
+    }
+    case Element::Type::kSequence:
+      for (const auto& child : e.children) {
+        if (!collect_first_tokens(child, out)) return false;
+      }
+      return true;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::string> split_words(std::string_view line) {
@@ -44,8 +67,18 @@ std::vector<std::string> split_words(std::string_view line) {
 
 Grammar::Grammar(std::vector<const CommandDef*> defs) : defs_(std::move(defs)) {
   commands_.reserve(defs_.size());
-  for (const CommandDef* def : defs_)
-    commands_.push_back({def, compile_spec(def->spec, def->help)});
+  for (const CommandDef* def : defs_) {
+    commands_.push_back({def, compile_spec(def->spec, def->help), {}});
+  }
+  // After the vector is complete: `first` points into each command's own tree.
+  for (auto& cmd : commands_) collect_first_tokens(cmd.root, cmd.first);
+}
+
+bool Grammar::may_start_with(const Compiled& cmd, std::span<const std::string> words) {
+  if (words.empty()) return true;
+  return std::any_of(cmd.first.begin(), cmd.first.end(), [&](const Element* token) {
+    return token->kind == TokenKind::kLine || match_word(*token, words[0]) != WordMatch::kNone;
+  });
 }
 
 Resolution Grammar::resolve(Node node, std::span<const std::string> words,
@@ -65,6 +98,7 @@ Resolution Grammar::resolve(Node node, std::span<const std::string> words,
   probes.reserve(commands_.size());
   for (const auto& cmd : commands_) {
     if ((cmd.def->nodes & node_bit(node)) == 0 || (cmd.def->owners & visible) == 0) continue;
+    if (!may_start_with(cmd, words)) continue;
     probes.push_back(probe_pattern(cmd.root, words));
     const PatternProbe& probe = probes.back();
     for (const auto& m : probe.complete) {
@@ -106,9 +140,7 @@ Resolution Grammar::resolve(Node node, std::span<const std::string> words,
   } else {
     res.status = Status::kErrNoMatch;
     res.matched_words = fail_pos;
-    if (fail_pos == 0 && fail_expected.empty()) {
-      res.reason = "unknown command";
-    } else if (fail_pos == 0) {
+    if (fail_pos == 0) {
       res.reason = "unknown command '" + words[0] + "'";
     } else if (fail_expected.empty()) {
       res.reason = "unexpected extra input '" + words[fail_pos] + "'";
@@ -124,6 +156,7 @@ std::vector<HelpItem> Grammar::help(Node node, std::span<const std::string> word
   std::set<HelpItem> items;
   for (const auto& cmd : commands_) {
     if ((cmd.def->nodes & node_bit(node)) == 0 || (cmd.def->owners & visible) == 0) continue;
+    if (!may_start_with(cmd, words)) continue;
     PatternProbe probe = probe_pattern(cmd.root, words);
     for (const Element* token : probe.next) {
       bool fits = partial.empty() || match_word(*token, partial) != WordMatch::kNone ||
@@ -148,7 +181,7 @@ std::vector<Node> Grammar::nodes_accepting(Node node, std::span<const std::strin
                                            DaemonMask visible) const {
   std::set<Node> found;
   for (const auto& cmd : commands_) {
-    if ((cmd.def->owners & visible) == 0) continue;
+    if ((cmd.def->owners & visible) == 0 || !may_start_with(cmd, words)) continue;
     if (probe_pattern(cmd.root, words).complete.empty()) continue;
     for (unsigned n = 0; n <= static_cast<unsigned>(kLastNode); ++n) {
       if ((cmd.def->nodes & node_bit(Node(n))) && Node(n) != node) found.insert(Node(n));

@@ -52,7 +52,10 @@ class Grammar {
   struct Compiled {
     const CommandDef* def;
     Element root;
+    std::vector<const Element*> first;  // tokens a line can start with
   };
+  // False when the first word can match no first token: the command need not be probed.
+  static bool may_start_with(const Compiled& cmd, std::span<const std::string> words);
   std::vector<Compiled> commands_;
   std::vector<const CommandDef*> defs_;
 };

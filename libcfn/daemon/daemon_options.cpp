@@ -46,6 +46,16 @@ std::string usage(const DaemonIdentity& id) {
 
 }  // namespace
 
+std::string bad_option_message(std::span<char* const> argv) {
+  const bool known = optind > 0 && optind <= static_cast<int>(argv.size());
+  return "unknown or incomplete option '" + std::string(known ? argv[optind - 1] : "?") + "'";
+}
+
+std::string leftover_argument_message(std::span<char* const> argv) {
+  if (optind >= static_cast<int>(argv.size())) return "";
+  return "unexpected argument '" + std::string(argv[optind]) + "'";
+}
+
 ParsedOptions parse_daemon_options(std::span<char* const> argv, const DaemonIdentity& id) {
   static const option kLong[] = {
       {"config_file", required_argument, nullptr, 'f'},
@@ -125,16 +135,10 @@ ParsedOptions parse_daemon_options(std::span<char* const> argv, const DaemonIden
         result.message = usage(id);
         return result;
       default:
-        return fail("unknown or incomplete option '" +
-                    std::string(optind > 0 && optind <= static_cast<int>(argv.size())
-                                    ? argv[optind - 1]
-                                    : "?") +
-                    "'");
+        return fail(bad_option_message(argv));
     }
   }
-  if (optind < static_cast<int>(argv.size())) {
-    return fail("unexpected argument '" + std::string(argv[optind]) + "'");
-  }
+  if (auto leftover = leftover_argument_message(argv); !leftover.empty()) return fail(leftover);
   result.options = std::move(opts);
   return result;
 }

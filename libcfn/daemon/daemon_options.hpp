@@ -41,6 +41,11 @@ struct ParsedOptions {
   std::string message;
 };
 
+// Messages for what getopt_long refused: the option just read, or a word left over after the
+// options ("" when none). Shared by the daemons and vtysh-cfn.
+std::string bad_option_message(std::span<char* const> argv);
+std::string leftover_argument_message(std::span<char* const> argv);
+
 ParsedOptions parse_daemon_options(std::span<char* const> argv, const DaemonIdentity& identity);
 
 // /var/run/cfn, or /var/run/cfn/NAME with -N NAME.
