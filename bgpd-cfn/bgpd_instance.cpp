@@ -13,6 +13,7 @@ const daemon::DaemonIdentity& bgpd_identity() {
 
 BgpdInstance::BgpdInstance(daemon::DaemonOptions options)
     : DaemonInstance(bgpd_identity(), std::move(options), &print_bgp_config, &bind_bgp_commands,
-                     {&cli::cmd::kDebugBgp, "bgp", {"bgp updates", "bgp neighbor-events"}}) {}
+                     {&cli::cmd::kDebugBgp, "bgp", {"bgp updates", "bgp neighbor-events", "fib"}}) {
+}
 
 }  // namespace cfn::bgp

@@ -12,7 +12,8 @@ const daemon::DaemonIdentity& ospfd_identity() {
 }
 
 OspfdInstance::OspfdInstance(daemon::DaemonOptions options)
-    : DaemonInstance(ospfd_identity(), std::move(options), &print_ospf_config, &bind_ospf_commands,
-                     {&cli::cmd::kDebugOspf, "ospf", {"ospf packet", "ospf lsa", "ospf spf"}}) {}
+    : DaemonInstance(
+          ospfd_identity(), std::move(options), &print_ospf_config, &bind_ospf_commands,
+          {&cli::cmd::kDebugOspf, "ospf", {"ospf packet", "ospf lsa", "ospf spf", "fib"}}) {}
 
 }  // namespace cfn::ospfd

@@ -54,5 +54,5 @@ done
 
 # Our kernel route protocol numbers (FIB issue uses them); harmless to name early.
 mkdir -p /etc/iproute2/rt_protos.d
-printf '# cfn routing daemons\n196\tcfn-bgp\n197\tcfn-ospf\n' >/etc/iproute2/rt_protos.d/cfn.conf
+printf '# cfn routing daemons\n220\tcfn-bgp\n221\tcfn-ospf\n' >/etc/iproute2/rt_protos.d/cfn.conf
 echo "install-deps: ok"

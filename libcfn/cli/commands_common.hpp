@@ -1,5 +1,5 @@
-// Commands every daemon owns: modes and navigation, show/write, hostname, logging, FRR
-// compatibility lines, interfaces, route-maps, prefix-lists and the cfn block.
+// Commands every daemon owns: modes and navigation, show/write, the kernel FIB, hostname,
+// logging, FRR compatibility lines, interfaces, route-maps, prefix-lists and the cfn block.
 #pragma once
 
 #include "libcfn/cli/command.hpp"
@@ -52,6 +52,20 @@ inline constexpr CommandDef kCopyRunningStartup{
 inline constexpr CommandDef kShowDebugging{kExecNodes, "show debugging",
                                            "Show running system information\nDebugging information",
                                            kAllDaemons};
+// The kernel FIB as this daemon programs it (answered by each daemon for its own routes).
+inline constexpr CommandDef kShowIpRoute{
+    kExecNodes, "show ip route [json]",
+    "Show running system information\nIP information\nIP routing table\nJavaScript Object Notation",
+    kAllDaemons};
+inline constexpr CommandDef kShowIpv6Route{
+    kExecNodes, "show ipv6 route [json]",
+    "Show running system information\nIPv6 information\nIPv6 routing table\nJavaScript Object "
+    "Notation",
+    kAllDaemons};
+inline constexpr CommandDef kDebugFib{
+    nodes(Node::kEnable, Node::kConfig), "[no] debug fib",
+    "Negate a command or set its defaults\nDebugging functions\nKernel FIB programming",
+    kAllDaemons};
 
 // Global configuration shared by every daemon.
 inline constexpr CommandDef kHostname{nodes(Node::kConfig), "hostname WORD$name",

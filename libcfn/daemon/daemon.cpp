@@ -17,6 +17,7 @@
 #include "libcfn/cli/config_loader.hpp"
 #include "libcfn/core/atomic_file.hpp"
 #include "libcfn/core/pidfile.hpp"
+#include "libcfn/daemon/route_show.hpp"
 #include "libcfn/vty/vty_server.hpp"
 
 namespace cfn::daemon {
@@ -170,15 +171,22 @@ void Daemon::bind_exec_commands() {
   table_.bind(cmd::kCopyRunningStartup, write_memory);
 
   table_.bind(*hooks_.debug_command, [this](Context&, const Args& args) {
-    std::string name = std::string(hooks_.debug_prefix) + " " + std::string(args.get("what"));
-    auto& debugs = store_.common().debugs;
-    if (args.has("no")) {
-      debugs.erase(name);
-    } else {
-      debugs.insert(name);
-    }
+    set_debug(std::string(hooks_.debug_prefix) + " " + std::string(args.get("what")),
+              !args.has("no"));
     return Status::kSuccess;
   });
+  table_.bind(cmd::kDebugFib, [this](Context&, const Args& args) {
+    set_debug("fib", !args.has("no"));
+    return Status::kSuccess;
+  });
+  for (const auto& [def, family] : {std::pair{&cmd::kShowIpRoute, net::Family::kV4},
+                                    std::pair{&cmd::kShowIpv6Route, net::Family::kV6}}) {
+    const net::Family shown = family;  // clang 14 cannot capture structured bindings
+    table_.bind(*def, [this, shown](Context& ctx, const Args& args) {
+      ctx.out() += show_routes(shown, args.has("json"));
+      return Status::kSuccess;
+    });
+  }
   table_.bind(cmd::kShowDebugging, [this](Context& ctx, const Args&) {
     ctx.out() += std::string(identity_.protocol) + " debugging status:\n";
     for (const auto& name : store_.running_common().debugs) {
@@ -186,6 +194,27 @@ void Daemon::bind_exec_commands() {
     }
     return Status::kSuccess;
   });
+}
+
+void Daemon::set_debug(const std::string& name, bool on) {
+  auto& debugs = store_.common().debugs;
+  if (on) {
+    debugs.insert(name);
+  } else {
+    debugs.erase(name);
+  }
+}
+
+std::string Daemon::show_routes(net::Family family, bool json) const {
+  static const std::map<net::Prefix, fib::RouteStatus> no_routes;
+  static const std::map<std::uint32_t, fib::NexthopStatus> no_nexthops;
+  const RouteShowInput input{fib_ ? fib_->routes() : no_routes,
+                             fib_ ? fib_->nexthops() : no_nexthops,
+                             [this](std::uint32_t ifindex) {
+                               return interfaces_ ? interfaces_->name(ifindex) : std::string();
+                             },
+                             std::chrono::steady_clock::now()};
+  return json ? show_routes_json(input, family) : show_routes_text(input, family);
 }
 
 bool Daemon::load_config_file(std::string& errors) {

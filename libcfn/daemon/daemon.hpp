@@ -1,6 +1,7 @@
 // The runtime both daemons share: config loading (all or nothing), check mode, daemonizing,
 // pidfile, vty sockets, the exec commands (show version/running-config, write memory,
-// debug), signals and clean shutdown. The protocol supplies its config and handlers.
+// debug, show ip/ipv6 route), signals and clean shutdown. The protocol supplies its config
+// and handlers.
 #pragma once
 
 #include <functional>
@@ -14,6 +15,8 @@
 #include "libcfn/core/log.hpp"
 #include "libcfn/daemon/config_store.hpp"
 #include "libcfn/daemon/daemon_options.hpp"
+#include "libcfn/fib/fib.hpp"
+#include "libcfn/kernel/interface_table.hpp"
 
 namespace cfn::daemon {
 
@@ -37,6 +40,12 @@ class Daemon {
 
   core::EventLoop& loop() { return loop_; }
 
+  // The FIB whose routes `show ip route` and `show ipv6 route` list; nullptr (the default):
+  // no routes. Set by the daemon instance, which owns the Fib.
+  void attach_fib(fib::Fib* fib) { fib_ = fib; }
+  // Names the interfaces in those listings; nullptr: every name shows as "unknown".
+  void attach_interfaces(const kernel::InterfaceTable* interfaces) { interfaces_ = interfaces; }
+
   // Pushes the running config's shared settings (logging, debug toggles) into effect.
   void apply_running();
   // The running config in FRR layout (no banner).
@@ -46,6 +55,8 @@ class Daemon {
  private:
   bool load_config_file(std::string& errors);
   void bind_exec_commands();
+  void set_debug(const std::string& name, bool on);
+  std::string show_routes(net::Family family, bool json) const;
 
   const DaemonIdentity& identity_;
   DaemonOptions options_;
@@ -56,6 +67,8 @@ class Daemon {
   core::DebugFlags debug_;
   core::LogSettings applied_log_;
   std::string foreign_;  // other daemons' sections of the integrated config
+  fib::Fib* fib_ = nullptr;
+  const kernel::InterfaceTable* interfaces_ = nullptr;
 };
 
 // Parses argv (printing help, version or errors) and hands the options to `run`.

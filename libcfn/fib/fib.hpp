@@ -33,8 +33,15 @@ enum class RouteState : std::uint8_t {
 struct RouteStatus {
   netlink::Route route;  // as wanted (protocol and table filled in from FibOptions)
   RouteState state = RouteState::kPending;
-  int error = 0;  // positive errno when kFailed
+  int error = 0;                                // positive errno when kFailed
   std::chrono::steady_clock::time_point since;  // when it was last (re)programmed
+};
+
+struct NexthopStatus {
+  netlink::NexthopObject nexthop;  // as wanted (protocol filled in from FibOptions)
+  RouteState state = RouteState::kPending;
+  int error = 0;  // positive errno when kFailed
+  std::chrono::steady_clock::time_point since;
 };
 
 struct FibStats {
@@ -71,8 +78,11 @@ class Fib {
 
   // Called for each request the kernel refused: the route (or nexthop id) and the errno.
   void on_route_error(std::function<void(const netlink::Route&, int error)> handler);
+  // Likewise for nexthop objects and groups.
+  void on_nexthop_error(std::function<void(const netlink::NexthopObject&, int error)> handler);
 
   const std::map<net::Prefix, RouteStatus>& routes() const;
+  const std::map<std::uint32_t, NexthopStatus>& nexthops() const;
   const FibStats& stats() const;
   // True when nothing is queued or waiting for an ack.
   bool idle() const;

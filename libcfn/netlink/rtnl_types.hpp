@@ -13,8 +13,8 @@
 namespace cfn::netlink {
 
 inline constexpr std::uint32_t kMainTable = 254;  // RT_TABLE_MAIN
-inline constexpr std::uint8_t kProtoCfnBgp = 196;  // /etc/iproute2/rt_protos.d/cfn.conf
-inline constexpr std::uint8_t kProtoCfnOspf = 197;
+inline constexpr std::uint8_t kProtoCfnBgp = 220;  // /etc/iproute2/rt_protos.d/cfn.conf (FRR uses 186-198)
+inline constexpr std::uint8_t kProtoCfnOspf = 221;
 
 // One path of a route: a gateway and/or an outgoing interface, and its weight (1..256;
 // the kernel stores weight - 1 in rtnh_hops).

@@ -1,0 +1,84 @@
+// FibState: the pure core of the FIB (no socket): desired routes and nexthop objects with
+// their status, the queue of changes still to send, the requests in flight by sequence
+// number, and the reconcile diff of a kernel dump against the desired state.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "libcfn/fib/fib.hpp"
+#include "libcfn/fib/fib_request.hpp"
+
+namespace cfn::fib {
+
+// A request the kernel refused, with the positive errno.
+struct Refusal {
+  Request request;
+  int error = 0;
+};
+
+class FibState {
+ public:
+  using TimePoint = std::chrono::steady_clock::time_point;
+
+  explicit FibState(FibOptions options) : options_(options) {}
+
+  // Desired state. Protocol and table come from the options. Setting what is already
+  // installed queues nothing; a route whose metric changes also queues the old one's delete.
+  void set_route(netlink::Route route, TimePoint now);
+  void remove_route(const net::Prefix& prefix);
+  void set_nexthop(netlink::NexthopObject nexthop, TimePoint now);
+  void remove_nexthop(std::uint32_t id);
+  // Queues the delete of everything wanted (clean shutdown).
+  void remove_all();
+
+  // Up to `limit` queued changes, in Request::Kind order (nexthop objects before groups,
+  // groups deleted before their members); the rest stay queued.
+  std::vector<Request> take_queued(std::size_t limit);
+  std::size_t queued() const;
+
+  // `request` went to the kernel under `seq`.
+  void sent(std::uint32_t seq, Request request);
+  // The kernel answered `seq` with 0 or a positive errno: updates the status of the route or
+  // nexthop when this was its latest request; the refusal, if the kernel refused.
+  std::optional<Refusal> complete(std::uint32_t seq, int error);
+  // The answers to what is in flight are lost (ENOBUFS, ack timeout); a reconcile follows.
+  void forget_in_flight();
+  std::size_t in_flight() const { return in_flight_.size(); }
+  bool idle() const { return queued() == 0 && in_flight_.empty(); }
+
+  // Replaces the queue by what brings the kernel (a dump: routes and nexthop objects of
+  // every protocol) to the desired state: ours that are unwanted are deleted, wanted ones
+  // that differ are set, identical ones are marked installed, other protocols are untouched.
+  void reconcile(const std::vector<netlink::Route>& kernel_routes,
+                 const std::vector<netlink::NexthopObject>& kernel_nexthops);
+
+  const std::map<net::Prefix, RouteStatus>& routes() const { return routes_; }
+  const std::map<std::uint32_t, NexthopStatus>& nexthops() const { return nexthops_; }
+
+ private:
+  using RouteKey = std::pair<net::Prefix, std::uint32_t>;  // prefix, metric
+
+  bool ours(const netlink::Route& route) const;
+  void queue_route_delete(const netlink::Route& route);
+  void clear_queue();
+
+  FibOptions options_;
+  std::map<net::Prefix, RouteStatus> routes_;
+  std::map<std::uint32_t, NexthopStatus> nexthops_;
+  std::set<net::Prefix> route_sets_;                  // queued: routes_ entries to send
+  std::map<RouteKey, netlink::Route> route_deletes_;  // queued: routes to delete
+  std::set<std::uint32_t> nexthop_sets_;              // queued: nexthops_ entries to send
+  std::map<std::uint32_t, bool> nexthop_deletes_;     // queued: id -> is a group
+  std::map<std::uint32_t, Request> in_flight_;        // seq -> request
+  std::map<net::Prefix, std::uint32_t> route_seq_;    // latest set in flight per route
+  std::map<std::uint32_t, std::uint32_t> nexthop_seq_;
+};
+
+}  // namespace cfn::fib
