@@ -7,7 +7,8 @@
 namespace cfn::bgp {
 
 const daemon::DaemonIdentity& bgpd_identity() {
-  static const daemon::DaemonIdentity identity{"bgpd", "bgpd-cfn", "BGP", cli::kBgpd, true};
+  static const daemon::DaemonIdentity identity{"bgpd",     "bgpd-cfn", "BGP",
+                                               cli::kBgpd, true,       netlink::kProtoCfnBgp};
   return identity;
 }
 

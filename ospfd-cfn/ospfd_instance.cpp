@@ -7,7 +7,8 @@
 namespace cfn::ospfd {
 
 const daemon::DaemonIdentity& ospfd_identity() {
-  static const daemon::DaemonIdentity identity{"ospfd", "ospfd-cfn", "OSPF", cli::kOspfd, false};
+  static const daemon::DaemonIdentity identity{"ospfd",     "ospfd-cfn", "OSPF",
+                                               cli::kOspfd, false,       netlink::kProtoCfnOspf};
   return identity;
 }
 

@@ -273,6 +273,7 @@ int Daemon::run() {
       !server.listen_tcp(options_.vty_address, options_.vty_port, error)) {
     return fail(error);
   }
+  if (!start_kernel(error)) return fail(error);
   loop_.on_signal({SIGTERM, SIGINT}, [this](int signal) {
     spdlog::info("{}: signal {} received, shutting down", identity_.program, signal);
     loop_.stop();
@@ -283,7 +284,39 @@ int Daemon::run() {
                vty_socket_path(options_, identity_));
   loop_.run();
   server.close();
+  stop_kernel();
   return 0;
+}
+
+bool Daemon::start_kernel(std::string& error) {
+  listener_ = std::make_unique<kernel::KernelListener>(loop_.io());
+  std::string listen_error;
+  if (listener_->open(listen_error)) {
+    attach_interfaces(&listener_->interfaces());
+  } else {
+    spdlog::warn("kernel: interface tracking unavailable: {}", listen_error);
+  }
+  if (options_.no_kernel) return true;  // -n: never touch the kernel FIB
+  owned_fib_ = std::make_unique<fib::Fib>(
+      loop_.io(), fib::FibOptions{identity_.route_protocol, netlink::kMainTable, options_.retain});
+  if (!owned_fib_->open(error)) {
+    error = "kernel FIB: " + error;
+    return false;
+  }
+  attach_fib(owned_fib_.get());
+  // Issue 3: at start-up the kernel keeps only the routes of our protocol that we want.
+  owned_fib_->reconcile([this] {
+    spdlog::info("fib: reconciled with the kernel ({} routes wanted)", fib_->routes().size());
+  });
+  return true;
+}
+
+void Daemon::stop_kernel() {
+  if (owned_fib_) owned_fib_->shutdown();  // removes our routes unless -r/--retain
+  attach_fib(nullptr);
+  owned_fib_.reset();
+  attach_interfaces(nullptr);
+  listener_.reset();
 }
 
 int daemon_main(std::span<char* const> argv, const DaemonIdentity& identity,

@@ -17,6 +17,7 @@
 #include "libcfn/daemon/daemon_options.hpp"
 #include "libcfn/fib/fib.hpp"
 #include "libcfn/kernel/interface_table.hpp"
+#include "libcfn/kernel/kernel_listener.hpp"
 
 namespace cfn::daemon {
 
@@ -67,6 +68,11 @@ class Daemon {
   core::DebugFlags debug_;
   core::LogSettings applied_log_;
   std::string foreign_;  // other daemons' sections of the integrated config
+  // Kernel side, opened by run(): the FIB (absent with -n) and the interface/route listener.
+  bool start_kernel(std::string& error);
+  void stop_kernel();
+  std::unique_ptr<fib::Fib> owned_fib_;
+  std::unique_ptr<kernel::KernelListener> listener_;
   fib::Fib* fib_ = nullptr;
   const kernel::InterfaceTable* interfaces_ = nullptr;
 };

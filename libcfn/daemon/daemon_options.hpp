@@ -17,7 +17,8 @@ struct DaemonIdentity {
   std::string_view program;   // "bgpd-cfn"
   std::string_view protocol;  // "BGP", "OSPF" (messages, show debugging)
   cli::DaemonMask self;
-  bool bgp_flags;  // accepts -p PORT and -l ADDR
+  bool bgp_flags;               // accepts -p PORT and -l ADDR
+  std::uint8_t route_protocol;  // kernel route protocol: cfn-bgp 220, cfn-ospf 221
 };
 
 struct DaemonOptions {
