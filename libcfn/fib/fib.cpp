@@ -19,7 +19,8 @@ namespace cfn::fib {
 
 namespace {
 
-constexpr std::size_t kWindow = 32768;     // requests in flight at most (acks fit the rcvbuf)
+// Requests in flight at most: were every one refused, the errors would still fit the rcvbuf.
+constexpr std::size_t kWindow = 32768;
 constexpr std::size_t kBatchFlush = 4096;  // queued changes that are sent without waiting
 constexpr auto kShutdownTimeout = std::chrono::seconds(10);
 using Clock = std::chrono::steady_clock;
@@ -70,25 +71,28 @@ void Fib::Impl::changed() {
 void Fib::Impl::flush() {
   if (closed || reconciling || !socket.is_open()) return;
   const std::size_t room = kWindow > state.in_flight() ? kWindow - state.in_flight() : 0;
-  for (Request& request : state.take_queued(room)) send(std::move(request));
+  if (room != 0)
+    for (Request& request : state.take_queued(room)) send(std::move(request));
   socket.flush();
 }
 
 void Fib::Impl::send(Request request) {
   const std::uint32_t seq = socket.request(
-      [&](netlink::Buffer& out, std::uint32_t s) { encode_request(out, request, s); },
-      [this](std::uint32_t s, int error) { answered(s, error); });
+      [&](netlink::Buffer& out, std::uint32_t s) { encode_request(out, request, s); });
   state.sent(seq, std::move(request));
   ++stats.requests_sent;
 }
 
+// One answer completes every request sent up to `seq` (see FibState::complete).
 void Fib::Impl::answered(std::uint32_t seq, int error) {
-  if (auto refusal = state.complete(seq, error)) {
+  const std::size_t before = state.in_flight();
+  auto refusal = state.complete(seq, error);
+  const std::size_t done = before - state.in_flight();
+  if (refusal) {
     ++stats.errors;
     report(*refusal);
-  } else {
-    ++stats.acks;
   }
+  stats.acks += done - (refusal ? 1 : 0);
   if (state.queued() != 0 && state.in_flight() <= kWindow / 2) flush();
   check_reconciled();
 }
@@ -158,6 +162,7 @@ Fib::~Fib() = default;
 
 bool Fib::open(std::string& error) {
   if (!impl_->socket.open(error)) return false;
+  impl_->socket.on_answer([this](std::uint32_t seq, int error) { impl_->answered(seq, error); });
   impl_->socket.on_lost([this](int) {
     ++impl_->stats.resyncs;
     impl_->state.forget_in_flight();

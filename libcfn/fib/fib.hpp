@@ -35,6 +35,7 @@ struct RouteStatus {
   RouteState state = RouteState::kPending;
   int error = 0;                                // positive errno when kFailed
   std::chrono::steady_clock::time_point since;  // when it was last (re)programmed
+  bool queued = false;  // kPending and not sent yet (the Fib's queue holds its set)
 };
 
 struct NexthopStatus {
@@ -46,7 +47,7 @@ struct NexthopStatus {
 
 struct FibStats {
   std::uint64_t requests_sent = 0;
-  std::uint64_t acks = 0;
+  std::uint64_t acks = 0;  // requests the kernel accepted (one ack completes many)
   std::uint64_t errors = 0;
   std::uint64_t resyncs = 0;  // dumps after ENOBUFS or a lost ack
 };

@@ -9,7 +9,7 @@
 namespace cfn::fib {
 
 namespace {
-constexpr std::uint16_t kSetFlags = NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE;
+constexpr std::uint16_t kSetFlags = NLM_F_CREATE | NLM_F_REPLACE;
 constexpr std::uint8_t kRtnUnspec = 0;  // a delete matches any route type
 }  // namespace
 
@@ -49,9 +49,9 @@ void encode_request(netlink::Buffer& out, const Request& request, std::uint32_t 
     case Request::Kind::kSetRoute:
       return netlink::encode_route(out, RTM_NEWROUTE, kSetFlags, seq, request.route);
     case Request::Kind::kDeleteRoute:
-      return netlink::encode_route(out, RTM_DELROUTE, NLM_F_ACK, seq, request.route);
+      return netlink::encode_route(out, RTM_DELROUTE, 0, seq, request.route);
     case Request::Kind::kDeleteNexthop:
-      return netlink::encode_nexthop(out, RTM_DELNEXTHOP, NLM_F_ACK, seq, request.nexthop);
+      return netlink::encode_nexthop(out, RTM_DELNEXTHOP, 0, seq, request.nexthop);
   }
 }
 

@@ -26,8 +26,8 @@ struct Request {
   bool is_route() const { return kind == Kind::kSetRoute || kind == Kind::kDeleteRoute; }
 };
 
-// Sets are NLM_F_CREATE | NLM_F_REPLACE (replace in place, never delete first); every
-// request asks for an ack.
+// Sets are NLM_F_CREATE | NLM_F_REPLACE (replace in place, never delete first). No request
+// asks for an ack here: the socket asks on the last of each write (refusals come anyway).
 void encode_request(netlink::Buffer& out, const Request& request, std::uint32_t seq);
 
 // "10.0.0.0/24" or "nexthop 100", as errors are logged.

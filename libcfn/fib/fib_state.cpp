@@ -1,6 +1,8 @@
 // FibState: desired state, change queue, in-flight attribution and the reconcile diff.
 #include "libcfn/fib/fib_state.hpp"
 
+#include "libcfn/fib/write_queue.hpp"
+
 namespace cfn::fib {
 
 namespace {
@@ -25,31 +27,37 @@ bool FibState::ours(const netlink::Route& route) const {
 void FibState::set_route(netlink::Route route, TimePoint now) {
   route.protocol = options_.protocol;
   route.table = options_.table;
-  const net::Prefix prefix = route.prefix;
-  auto it = routes_.find(prefix);
-  if (it != routes_.end()) {
-    RouteStatus& status = it->second;
+  auto [it, added] = routes_.try_emplace(route.prefix);
+  RouteStatus& status = it->second;
+  if (!added) {
     if (status.route == route && status.state == RouteState::kInstalled) return;
     if (status.route.metric != route.metric) queue_route_delete(status.route);
   }
-  route_deletes_.erase({prefix, route.metric});
-  routes_.insert_or_assign(
-      prefix,
-      RouteStatus{
-          .route = std::move(route), .state = RouteState::kPending, .error = 0, .since = now});
-  route_sets_.insert(prefix);
+  if (!route_deletes_.empty()) route_deletes_.erase({route.prefix, route.metric});
+  status.route = std::move(route);
+  status.state = RouteState::kPending;
+  status.error = 0;
+  status.since = now;
+  queue_route_set(it->first, status);
+}
+
+void FibState::queue_route_set(const net::Prefix& prefix, RouteStatus& status) {
+  if (status.queued) return;
+  status.queued = true;
+  ++route_sets_queued_;
+  route_sets_.push_back(prefix);
 }
 
 void FibState::remove_route(const net::Prefix& prefix) {
   auto it = routes_.find(prefix);
   if (it == routes_.end()) return;
   queue_route_delete(it->second.route);
-  route_sets_.erase(prefix);
+  if (it->second.queued) --route_sets_queued_;
   routes_.erase(it);
 }
 
 void FibState::queue_route_delete(const netlink::Route& route) {
-  route_deletes_.insert_or_assign({route.prefix, route.metric}, route);
+  route_deletes_.insert({route.prefix, route.metric});
 }
 
 void FibState::set_nexthop(netlink::NexthopObject nexthop, TimePoint now) {
@@ -81,7 +89,7 @@ void FibState::remove_all() {
 }
 
 std::size_t FibState::queued() const {
-  return route_sets_.size() + route_deletes_.size() + nexthop_sets_.size() +
+  return route_sets_queued_ + route_deletes_.size() + nexthop_sets_.size() +
          nexthop_deletes_.size();
 }
 
@@ -100,12 +108,22 @@ std::vector<Request> FibState::take_queued(std::size_t limit) {
       it = nexthop_sets_.erase(it);
     }
   }
-  for (auto it = route_sets_.begin(); it != route_sets_.end() && room();) {
-    out.push_back(Request::set_route(routes_.at(*it).route));
-    it = route_sets_.erase(it);
+  while (!route_sets_.empty() && room()) {
+    auto it = routes_.find(route_sets_.front());
+    route_sets_.pop_front();
+    if (it == routes_.end() || !it->second.queued) continue;
+    it->second.queued = false;
+    --route_sets_queued_;
+    out.push_back(Request::set_route(it->second.route));
   }
+  if (route_sets_queued_ == 0) route_sets_ = {};  // give back what a large queue took
   for (auto it = route_deletes_.begin(); it != route_deletes_.end() && room();) {
-    out.push_back(Request::delete_route(it->second));
+    netlink::Route key;
+    key.prefix = it->first;
+    key.table = options_.table;
+    key.protocol = options_.protocol;
+    key.metric = it->second;
+    out.push_back(Request::delete_route(key));
     it = route_deletes_.erase(it);
   }
   // Groups before their members: the kernel refuses to delete a member still in a group.
@@ -125,36 +143,52 @@ std::vector<Request> FibState::take_queued(std::size_t limit) {
 void FibState::sent(std::uint32_t seq, Request request) {
   if (request.kind == Request::Kind::kSetRoute) route_seq_[request.route.prefix] = seq;
   if (request.kind == Request::Kind::kSetNexthop) nexthop_seq_[request.nexthop.id] = seq;
-  in_flight_.insert_or_assign(seq, std::move(request));
+  in_flight_.push_back(InFlight{.seq = seq, .request = std::move(request)});
 }
 
 namespace {
 
 // Settles `status` when `seq` is the latest request for its key and no newer change waits.
-template <typename Key, typename Status>
-void settle(std::map<Key, Status>& statuses, std::map<Key, std::uint32_t>& latest,
-            const std::set<Key>& queued, const Key& key, std::uint32_t seq, int error) {
+template <typename Key, typename Status, typename Queued>
+void settle_latest(std::map<Key, Status>& statuses, std::map<Key, std::uint32_t>& latest,
+                   const Queued& queued, const Key& key, std::uint32_t seq, int error) {
   auto last = latest.find(key);
   if (last == latest.end() || last->second != seq) return;
   latest.erase(last);
   auto it = statuses.find(key);
-  if (it == statuses.end() || queued.contains(key)) return;
+  if (it == statuses.end() || queued(it->second)) return;
   it->second.state = error == 0 ? RouteState::kInstalled : RouteState::kFailed;
   it->second.error = error;
 }
 
 }  // namespace
 
-std::optional<Refusal> FibState::complete(std::uint32_t seq, int error) {
-  auto it = in_flight_.find(seq);
-  if (it == in_flight_.end()) return std::nullopt;
-  Request request = std::move(it->second);
-  in_flight_.erase(it);
-  if (is_absent_error(request, error)) error = 0;
+void FibState::settle(const Request& request, std::uint32_t seq, int error) {
   if (request.kind == Request::Kind::kSetRoute)
-    settle(routes_, route_seq_, route_sets_, request.route.prefix, seq, error);
+    settle_latest(
+        routes_, route_seq_, [](const RouteStatus& status) { return status.queued; },
+        request.route.prefix, seq, error);
   if (request.kind == Request::Kind::kSetNexthop)
-    settle(nexthops_, nexthop_seq_, nexthop_sets_, request.nexthop.id, seq, error);
+    settle_latest(
+        nexthops_, nexthop_seq_,
+        [&](const NexthopStatus& status) { return nexthop_sets_.contains(status.nexthop.id); },
+        request.nexthop.id, seq, error);
+}
+
+std::optional<Refusal> FibState::complete(std::uint32_t seq, int error) {
+  if (in_flight_.empty() || seq_before(seq, in_flight_.front().seq) ||
+      seq_before(in_flight_.back().seq, seq))
+    return std::nullopt;
+  // Everything sent before `seq` was accepted (a refusal would have been answered first).
+  while (!in_flight_.empty() && seq_before(in_flight_.front().seq, seq)) {
+    settle(in_flight_.front().request, in_flight_.front().seq, 0);
+    in_flight_.pop_front();
+  }
+  if (in_flight_.empty() || in_flight_.front().seq != seq) return std::nullopt;
+  Request request = std::move(in_flight_.front().request);
+  in_flight_.pop_front();
+  if (is_absent_error(request, error)) error = 0;
+  settle(request, seq, error);
   if (error == 0) return std::nullopt;
   return Refusal{.request = std::move(request), .error = error};
 }
@@ -166,7 +200,9 @@ void FibState::forget_in_flight() {
 }
 
 void FibState::clear_queue() {
-  route_sets_.clear();
+  route_sets_ = {};
+  route_sets_queued_ = 0;
+  for (auto& [prefix, status] : routes_) status.queued = false;
   route_deletes_.clear();
   nexthop_sets_.clear();
   nexthop_deletes_.clear();
@@ -175,13 +211,13 @@ void FibState::clear_queue() {
 void FibState::reconcile(const std::vector<netlink::Route>& kernel_routes,
                          const std::vector<netlink::NexthopObject>& kernel_nexthops) {
   clear_queue();
-  std::map<RouteKey, const netlink::Route*> held;
+  std::map<RouteKey, const netlink::Route*> held;  // ours in the kernel
   for (const netlink::Route& route : kernel_routes)
     if (ours(route)) held.emplace(RouteKey{route.prefix, route.metric}, &route);
   for (const auto& [key, route] : held) {
     auto wanted = routes_.find(key.first);
     if (wanted == routes_.end() || wanted->second.route.metric != key.second)
-      queue_route_delete(*route);
+      route_deletes_.insert(key);
   }
   for (auto& [prefix, status] : routes_) {
     auto kernel = held.find({prefix, status.route.metric});
@@ -189,7 +225,7 @@ void FibState::reconcile(const std::vector<netlink::Route>& kernel_routes,
       status.state = RouteState::kInstalled;
       status.error = 0;
     } else {
-      route_sets_.insert(prefix);
+      queue_route_set(prefix, status);
     }
   }
 

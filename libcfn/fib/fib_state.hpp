@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <deque>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -43,10 +44,12 @@ class FibState {
   std::vector<Request> take_queued(std::size_t limit);
   std::size_t queued() const;
 
-  // `request` went to the kernel under `seq`.
+  // `request` went to the kernel under `seq` (sequence numbers increase in send order).
   void sent(std::uint32_t seq, Request request);
-  // The kernel answered `seq` with 0 or a positive errno: updates the status of the route or
-  // nexthop when this was its latest request; the refusal, if the kernel refused.
+  // The kernel answered `seq` with 0 or a positive errno. It processes requests in order and
+  // answers every refusal, acked or not, so every request sent before `seq` and still in
+  // flight was accepted. Settles each of them and `seq` (a route or nexthop only by its
+  // latest request); the refusal, if the kernel refused `seq`. An unknown seq is ignored.
   std::optional<Refusal> complete(std::uint32_t seq, int error);
   // The answers to what is in flight are lost (ENOBUFS, ack timeout); a reconcile follows.
   void forget_in_flight();
@@ -67,16 +70,26 @@ class FibState {
 
   bool ours(const netlink::Route& route) const;
   void queue_route_delete(const netlink::Route& route);
+  void queue_route_set(const net::Prefix& prefix, RouteStatus& status);
+  void settle(const Request& request, std::uint32_t seq, int error);
   void clear_queue();
+
+  struct InFlight {
+    std::uint32_t seq = 0;
+    Request request;
+  };
 
   FibOptions options_;
   std::map<net::Prefix, RouteStatus> routes_;
   std::map<std::uint32_t, NexthopStatus> nexthops_;
-  std::set<net::Prefix> route_sets_;                  // queued: routes_ entries to send
-  std::map<RouteKey, netlink::Route> route_deletes_;  // queued: routes to delete
+  // Queued sets: routes_ entries with `queued`, in the order queued; a prefix removed or
+  // already taken is skipped (a compact queue: 1M routes may be queued at once).
+  std::deque<net::Prefix> route_sets_;
+  std::size_t route_sets_queued_ = 0;  // entries with `queued`
+  std::set<RouteKey> route_deletes_;   // queued: routes of ours to delete
   std::set<std::uint32_t> nexthop_sets_;              // queued: nexthops_ entries to send
   std::map<std::uint32_t, bool> nexthop_deletes_;     // queued: id -> is a group
-  std::map<std::uint32_t, Request> in_flight_;        // seq -> request
+  std::deque<InFlight> in_flight_;                    // in send order
   std::map<net::Prefix, std::uint32_t> route_seq_;    // latest set in flight per route
   std::map<std::uint32_t, std::uint32_t> nexthop_seq_;
 };

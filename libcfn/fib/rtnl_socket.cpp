@@ -79,20 +79,19 @@ bool RtnlSocket::open(std::string& error) {
   return true;
 }
 
-std::uint32_t RtnlSocket::request(
-    const std::function<void(netlink::Buffer&, std::uint32_t seq)>& encode, AckHandler on_ack) {
+std::uint32_t RtnlSocket::take_seq() {
   const std::uint32_t seq = next_seq_;
   next_seq_ = next_seq_ == UINT32_MAX ? 1 : next_seq_ + 1;
-  queue_.append([&](netlink::Buffer& out) { encode(out, seq); });
-  pending_.insert_or_assign(seq, Pending{.on_ack = std::move(on_ack), .sent = Clock::now()});
-  arm_timer();
   return seq;
 }
 
 void RtnlSocket::flush() {
   while (!queue_.empty()) {
+    const std::uint32_t seq = queue_.request_ack_on_front();
     if (!write(queue_.front())) return lose(errno);
     queue_.pop_front();
+    awaited_.push_back(Awaited{.seq = seq, .sent = Clock::now()});
+    arm_timer();
   }
 }
 
@@ -120,8 +119,7 @@ void RtnlSocket::start_next_dump() {
   if (dumps_.empty() || dumps_.front().seq != 0) return;
   flush();
   Dump& dump = dumps_.front();
-  dump.seq = next_seq_;
-  next_seq_ = next_seq_ == UINT32_MAX ? 1 : next_seq_ + 1;
+  dump.seq = take_seq();
   dump.sent = Clock::now();
   netlink::Buffer bytes;
   netlink::encode_dump_request(bytes, dump.type, dump.family, dump.seq);
@@ -187,12 +185,14 @@ void RtnlSocket::dispatch(std::span<const std::uint8_t> datagram) {
       continue;
     }
     if (message.header.type != NLMSG_ERROR) continue;  // no multicast groups joined
-    auto it = pending_.find(message.header.seq);
-    if (it == pending_.end()) continue;
-    AckHandler on_ack = std::move(it->second.on_ack);
-    pending_.erase(it);
-    on_ack(message.header.seq, ack_errno(message));
+    answered(message.header.seq);
+    if (on_answer_) on_answer_(message.header.seq, ack_errno(message));
   }
+}
+
+// Requests are processed in order: an answer to `seq` ends the wait for every ack up to it.
+void RtnlSocket::answered(std::uint32_t seq) {
+  while (!awaited_.empty() && !seq_before(seq, awaited_.front().seq)) awaited_.pop_front();
 }
 
 void RtnlSocket::finish_dump(int error) {
@@ -203,9 +203,9 @@ void RtnlSocket::finish_dump(int error) {
 }
 
 void RtnlSocket::lose(int error) {
-  spdlog::warn("fib: rtnetlink answers lost ({}), {} requests and {} dumps outstanding",
-               std::strerror(error), pending_.size(), dumps_.size());
-  pending_.clear();
+  spdlog::warn("fib: rtnetlink answers lost ({}), {} writes and {} dumps outstanding",
+               std::strerror(error), awaited_.size(), dumps_.size());
+  awaited_.clear();
   dumps_.clear();
   queue_.clear();
   if (on_lost_) on_lost_(error);
@@ -222,15 +222,16 @@ void RtnlSocket::arm_timer() {
   });
 }
 
-// Answers come in request order, so the oldest outstanding request (or the running dump,
-// which progresses with each message) tells whether the kernel's answer was lost.
+// The kernel answers in request order, and may take long over a large write (deleting
+// routes costs ~20 us each): answers lost means nothing at all came back for kAckTimeout
+// since the later of the last answer and the oldest awaited request's (or dump's) send.
 void RtnlSocket::check_timeout() {
-  if (pending_.empty() && dumps_.empty()) return;
+  if (awaited_.empty() && dumps_.empty()) return;
   Clock::time_point oldest = Clock::time_point::max();
-  if (!pending_.empty()) oldest = pending_.begin()->second.sent;
-  if (!dumps_.empty() && dumps_.front().seq != 0)
-    oldest = std::min(oldest, std::max(dumps_.front().sent, last_answer_));
-  if (Clock::now() - oldest > kAckTimeout) return lose(ETIMEDOUT);
+  if (!awaited_.empty()) oldest = awaited_.front().sent;
+  if (!dumps_.empty() && dumps_.front().seq != 0) oldest = std::min(oldest, dumps_.front().sent);
+  if (oldest != Clock::time_point::max() && Clock::now() - std::max(oldest, last_answer_) > kAckTimeout)
+    return lose(ETIMEDOUT);
   arm_timer();
 }
 

@@ -1,7 +1,8 @@
 // RtnlSocket: a NETLINK_ROUTE socket on the daemon's io_context: large buffers, extended
-// and capped acks, sequence numbers, a send queue packed into large writes, acks matched
-// to their request by sequence number, one dump at a time, and a blocking receive for
-// shutdown and tests. Lost answers (ENOBUFS, no ack for 5 s) are reported to the owner.
+// and capped acks, sequence numbers, a send queue packed into large writes (an ack asked for
+// on the last request of each write only), answers passed to the owner by sequence number,
+// one dump at a time, and a blocking receive for shutdown and tests. Lost answers (ENOBUFS,
+// no answer at all for 5 s while one is awaited) are reported to the owner.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -11,7 +12,6 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -27,13 +27,15 @@ inline constexpr std::chrono::seconds kAckTimeout{5};
 class RtnlSocket {
  public:
   using Clock = std::chrono::steady_clock;
-  // 0 for an ack, else the positive errno the kernel answered.
+  // 0 for an ack, else the positive errno the kernel answered for request `seq`. The kernel
+  // processes requests in order: an answer for `seq` means every earlier request is done too
+  // (a refused one was answered with its errno before).
   using AckHandler = std::function<void(std::uint32_t seq, int error)>;
   using MessageHandler = std::function<void(const netlink::MessageView&)>;
   // 0 after NLMSG_DONE; EINTR when the kernel flagged the dump inconsistent; else the errno.
   using DoneHandler = std::function<void(int error)>;
-  // ENOBUFS (answers were dropped) or ETIMEDOUT (no answer for kAckTimeout). Every pending
-  // ack and dump is dropped before the call: the owner resynchronizes by dump.
+  // ENOBUFS (answers were dropped) or ETIMEDOUT (no answer for kAckTimeout while an ack was
+  // awaited). Every awaited ack and dump is dropped before the call: the owner resynchronizes.
   using LostHandler = std::function<void(int error)>;
 
   explicit RtnlSocket(boost::asio::io_context& io);
@@ -44,12 +46,19 @@ class RtnlSocket {
   bool open(std::string& error);
   bool is_open() const { return descriptor_.is_open(); }
   void on_lost(LostHandler handler) { on_lost_ = std::move(handler); }
+  // Gets every answer to a request (not to a dump).
+  void on_answer(AckHandler handler) { on_answer_ = std::move(handler); }
 
-  // Queues one request, encoded by `encode` under the sequence number it is given; `on_ack`
-  // gets the kernel's answer. Sent by the next flush().
-  std::uint32_t request(const std::function<void(netlink::Buffer&, std::uint32_t seq)>& encode,
-                        AckHandler on_ack);
-  // Writes the queue (writes of up to 256 KiB, whole messages each).
+  // Queues one request, encoded (without NLM_F_ACK) by `encode` under the sequence number it
+  // is given. Sent by the next flush().
+  template <typename Encode>
+  std::uint32_t request(Encode&& encode) {
+    const std::uint32_t seq = take_seq();
+    queue_.append([&](netlink::Buffer& out) { encode(out, seq); });
+    return seq;
+  }
+  // Writes the queue (writes of up to 256 KiB, whole messages each, the last asking for an
+  // ack, so that every request is known done when that ack or any later answer arrives).
   void flush();
   // Sends an NLM_F_DUMP request of `type` for `family` after what is queued; dumps run one
   // after another (the kernel allows one per socket).
@@ -60,8 +69,8 @@ class RtnlSocket {
   bool receive_blocking(Clock::time_point deadline);
 
  private:
-  struct Pending {
-    AckHandler on_ack;
+  struct Awaited {  // the acked last request of a write
+    std::uint32_t seq = 0;
     Clock::time_point sent;
   };
   struct Dump {
@@ -74,6 +83,8 @@ class RtnlSocket {
     bool interrupted = false;
   };
 
+  std::uint32_t take_seq();
+  void answered(std::uint32_t seq);
   void start_read();
   void start_next_dump();
   void dispatch(std::span<const std::uint8_t> datagram);
@@ -89,10 +100,11 @@ class RtnlSocket {
   std::vector<std::uint8_t> read_buffer_;
   std::uint32_t next_seq_ = 1;
   WriteQueue queue_;
-  std::map<std::uint32_t, Pending> pending_;
+  std::deque<Awaited> awaited_;  // in send order
   std::deque<Dump> dumps_;
   Clock::time_point last_answer_{};
   LostHandler on_lost_;
+  AckHandler on_answer_;
 };
 
 }  // namespace cfn::fib

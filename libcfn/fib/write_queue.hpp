@@ -1,8 +1,10 @@
 // WriteQueue: encoded netlink messages packed into writes of bounded size, each message
-// whole, so that one sendmsg carries many requests.
+// whole, so that one sendmsg carries many requests; only the last message of each write asks
+// for an ack (the kernel answers a socket's requests in order and reports refusals anyway).
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 
 #include "libcfn/netlink/rtnl_codec.hpp"
@@ -10,6 +12,15 @@
 namespace cfn::fib {
 
 inline constexpr std::size_t kMaxWriteBytes = 256 * 1024;
+
+// Whether sequence number `a` was given out before `b` (RFC 1982 serial number arithmetic:
+// they wrap; a window far below 2^31 keeps this exact).
+inline bool seq_before(std::uint32_t a, std::uint32_t b) {
+  return static_cast<std::int32_t>(a - b) < 0;
+}
+
+// Sets NLM_F_ACK on the netlink message at `offset` of `write`; its sequence number.
+std::uint32_t request_ack(netlink::Buffer& write, std::size_t offset);
 
 class WriteQueue {
  public:
@@ -20,24 +31,40 @@ class WriteQueue {
   template <typename Encode>
   void append(Encode&& encode) {
     if (writes_.empty()) writes_.emplace_back();
-    netlink::Buffer& current = writes_.back();
-    const std::size_t before = current.size();
-    encode(current);
-    if (before != 0 && current.size() > max_write_) move_tail_to_new_write(before);
+    Write& current = writes_.back();
+    const std::size_t before = current.bytes.size();
+    encode(current.bytes);
+    if (before != 0 && current.bytes.size() > max_write_) return move_tail_to_new_write(before);
+    current.last = before;
   }
 
   bool empty() const { return writes_.empty(); }
   std::size_t writes() const { return writes_.size(); }
-  const netlink::Buffer& front() const { return writes_.front(); }
+  const netlink::Buffer& front() const { return writes_.front().bytes; }
+  // Whether sequence number `a` was given out before `b` (RFC 1982 serial number arithmetic:
+// they wrap; a window far below 2^31 keeps this exact).
+inline bool seq_before(std::uint32_t a, std::uint32_t b) {
+  return static_cast<std::int32_t>(a - b) < 0;
+}
+
+// Sets NLM_F_ACK on the front write's last message; that message's sequence number.
+  std::uint32_t request_ack_on_front() {
+    return request_ack(writes_.front().bytes, writes_.front().last);
+  }
   void pop_front() { writes_.pop_front(); }
   void clear() { writes_.clear(); }
   void set_max_write(std::size_t max_write) { max_write_ = max_write; }
 
  private:
+  struct Write {
+    netlink::Buffer bytes;
+    std::size_t last = 0;  // offset of the last message
+  };
+
   void move_tail_to_new_write(std::size_t from);
 
   std::size_t max_write_;
-  std::deque<netlink::Buffer> writes_;
+  std::deque<Write> writes_;
 };
 
 }  // namespace cfn::fib

@@ -216,3 +216,83 @@ TEST_CASE("remove_all queues the delete of everything wanted", "[fib][state]") {
                                                   {Kind::kDeleteNexthop, "nexthop 100"},
                                                   {Kind::kDeleteNexthop, "nexthop 5"}});
 }
+
+TEST_CASE("One answer completes every request sent before it; a refusal stays attributed",
+          "[fib][state][ack]") {
+  FibState fib = state();
+  for (const char* prefix : {"10.1.0.0/24", "10.2.0.0/24", "10.3.0.0/24", "10.4.0.0/24"})
+    fib.set_route(route(prefix, "10.9.0.2"), kNow);
+  auto requests = fib.take_queued(100);
+  REQUIRE(requests.size() == 4);
+  // One write: 10..13, only 13 asks for an ack; the kernel refuses 11 (unacked) on its own.
+  for (std::uint32_t i = 0; i < 4; ++i) fib.sent(10 + i, requests[i]);
+  auto at = [&](const char* prefix) { return fib.routes().at(*cfn::net::Prefix::parse(prefix)); };
+
+  auto refusal = fib.complete(11, ENETUNREACH);
+  REQUIRE(refusal);
+  CHECK(refusal->request.route.prefix == *cfn::net::Prefix::parse("10.2.0.0/24"));
+  CHECK(at("10.1.0.0/24").state == RouteState::kInstalled);  // before the refusal: accepted
+  CHECK(at("10.2.0.0/24").state == RouteState::kFailed);
+  CHECK(at("10.2.0.0/24").error == ENETUNREACH);
+  CHECK(at("10.3.0.0/24").state == RouteState::kPending);
+  CHECK(fib.in_flight() == 2);
+
+  CHECK_FALSE(fib.complete(13, 0));  // the write's ack
+  CHECK(at("10.3.0.0/24").state == RouteState::kInstalled);
+  CHECK(at("10.4.0.0/24").state == RouteState::kInstalled);
+  CHECK(at("10.2.0.0/24").state == RouteState::kFailed);  // not undone by the later ack
+  CHECK(fib.idle());
+}
+
+TEST_CASE("Answers outside what is in flight are ignored; dump seqs may interleave",
+          "[fib][state][ack]") {
+  FibState fib = state();
+  fib.set_route(route("10.1.0.0/24", "10.9.0.2"), kNow);
+  fib.set_route(route("10.2.0.0/24", "10.9.0.2"), kNow);
+  auto requests = fib.take_queued(100);
+  fib.sent(20, requests[0]);
+  fib.sent(22, requests[1]);  // 21 went to a dump
+  CHECK_FALSE(fib.complete(19, EINVAL));  // older than anything in flight
+  CHECK_FALSE(fib.complete(23, 0));       // not sent yet
+  CHECK(fib.in_flight() == 2);
+  CHECK_FALSE(fib.complete(21, 0));  // an answer after 20 completes 20
+  CHECK(fib.in_flight() == 1);
+  CHECK(fib.routes().at(*cfn::net::Prefix::parse("10.1.0.0/24")).state ==
+        RouteState::kInstalled);
+  CHECK_FALSE(fib.complete(22, 0));
+  CHECK(fib.idle());
+}
+
+TEST_CASE("Completion by sequence number survives the wrap of the counter", "[fib][state][ack]") {
+  FibState fib = state();
+  fib.set_route(route("10.1.0.0/24", "10.9.0.2"), kNow);
+  fib.set_route(route("10.2.0.0/24", "10.9.0.2"), kNow);
+  fib.set_route(route("10.3.0.0/24", "10.9.0.2"), kNow);
+  auto requests = fib.take_queued(100);
+  fib.sent(UINT32_MAX - 1, requests[0]);
+  fib.sent(UINT32_MAX, requests[1]);
+  fib.sent(1, requests[2]);
+  auto refusal = fib.complete(UINT32_MAX, EINVAL);
+  REQUIRE(refusal);
+  CHECK(refusal->request.route.prefix == *cfn::net::Prefix::parse("10.2.0.0/24"));
+  CHECK(fib.in_flight() == 1);
+  CHECK_FALSE(fib.complete(1, 0));
+  CHECK(fib.idle());
+}
+
+TEST_CASE("A removed route's queued set is skipped; set again, it goes out once",
+          "[fib][state]") {
+  FibState fib = state();
+  const auto prefix = *cfn::net::Prefix::parse("10.1.0.0/24");
+  fib.set_route(route("10.1.0.0/24", "10.9.0.2"), kNow);
+  fib.remove_route(prefix);
+  fib.set_route(route("10.1.0.0/24", "10.9.0.3"), kNow);
+  fib.set_route(route("10.1.0.0/24", "10.9.0.4"), kNow);
+  CHECK(fib.queued() == 1);  // the delete was cancelled by the set of the same metric
+  auto requests = fib.take_queued(100);
+  REQUIRE(requests.size() == 1);
+  CHECK(requests[0].kind == Kind::kSetRoute);
+  CHECK(requests[0].route.nexthops.at(0).gateway == cfn::net::IpAddress::parse("10.9.0.4"));
+  CHECK(fib.queued() == 0);
+  CHECK(fib.routes().at(prefix).queued == false);
+}
