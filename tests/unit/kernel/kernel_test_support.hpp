@@ -7,19 +7,13 @@
 #include <string_view>
 
 #include "libcfn/netlink/rtnl_types.hpp"
+#include "tests/unit/address_literals.hpp"
 
 namespace cfn::kernel::test {
 
+using cfn::test::pfx;
 inline net::IpAddress ip(std::string_view text) {
-  auto parsed = net::IpAddress::parse(text);
-  REQUIRE(parsed);
-  return *parsed;
-}
-
-inline net::Prefix pfx(std::string_view text) {
-  auto parsed = net::Prefix::parse(text);
-  REQUIRE(parsed);
-  return *parsed;
+  return cfn::test::addr(text);
 }
 
 inline netlink::Link link(std::uint32_t ifindex, std::string name, bool up) {

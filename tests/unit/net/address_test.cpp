@@ -1,6 +1,8 @@
 // Tests for IpAddress and Prefix: strict parsing, RFC 5952 printing, masking, order, hash.
 #include <catch2/catch.hpp>
+
 #include <unordered_set>
+#include "tests/unit/address_literals.hpp"
 
 #include "libcfn/net/address.hpp"
 
@@ -8,21 +10,10 @@ using cfn::net::Family;
 using cfn::net::IpAddress;
 using cfn::net::Prefix;
 
-namespace {
+using cfn::test::addr;
+using cfn::test::pfx;
 
-IpAddress addr(std::string_view text) {
-  const auto parsed = IpAddress::parse(text);
-  REQUIRE(parsed);
-  return *parsed;
-}
-
-Prefix pfx(std::string_view text) {
-  const auto parsed = Prefix::parse(text);
-  REQUIRE(parsed);
-  return *parsed;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("IPv4 parse and print round trip", "[net][address]") {
   const auto text = GENERATE(as<std::string>{}, "0.0.0.0", "1.2.3.4", "10.0.0.1", "192.168.100.200",

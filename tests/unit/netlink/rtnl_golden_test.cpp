@@ -5,9 +5,11 @@
 #include <sys/socket.h>
 
 #include <catch2/catch.hpp>
+
 #include <cerrno>
 #include <cstdint>
 #include <vector>
+#include "tests/unit/address_literals.hpp"
 
 #include "libcfn/netlink/rtnl_codec.hpp"
 
@@ -15,14 +17,10 @@ using namespace cfn::netlink;
 using cfn::net::IpAddress;
 using cfn::net::Prefix;
 
-namespace {
+using cfn::test::addr;
+using cfn::test::pfx;
 
-IpAddress addr(std::string_view text) {
-  return *IpAddress::parse(text);
-}
-Prefix pfx(std::string_view text) {
-  return *Prefix::parse(text);
-}
+namespace {
 
 constexpr std::uint16_t kCreateFlags = NLM_F_CREATE | NLM_F_REPLACE | NLM_F_ACK;
 

@@ -12,11 +12,13 @@
 #include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
+
 #include <cerrno>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include "tests/unit/address_literals.hpp"
 
 #include "libcfn/netlink/rtnl_codec.hpp"
 
@@ -24,14 +26,10 @@ using namespace cfn::netlink;
 using cfn::net::IpAddress;
 using cfn::net::Prefix;
 
-namespace {
+using cfn::test::addr;
+using cfn::test::pfx;
 
-IpAddress addr(std::string_view text) {
-  return *IpAddress::parse(text);
-}
-Prefix pfx(std::string_view text) {
-  return *Prefix::parse(text);
-}
+namespace {
 
 void run(const std::string& command) {
   INFO(command);
