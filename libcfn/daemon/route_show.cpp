@@ -23,9 +23,10 @@ struct ShownNexthop {
   std::uint16_t weight = 1;
 };
 
-std::vector<ShownNexthop> shown_nexthops(const RouteShowInput& input, const netlink::Route& route) {
+std::vector<ShownNexthop> shown_nexthops(const RouteShowInput& input,
+                                         const fib::RouteStatus& route) {
   std::vector<ShownNexthop> out;
-  for (const auto& nh : route.nexthops) out.push_back({nh.gateway, nh.ifindex, nh.weight});
+  for (const auto& nh : route.nexthops.view()) out.push_back({nh.gateway, nh.ifindex, nh.weight});
   if (!out.empty() || route.nexthop_id == 0) return out;
   auto object = input.nexthops.find(route.nexthop_id);
   if (object == input.nexthops.end()) return out;
@@ -97,7 +98,7 @@ std::string name_of(const RouteShowInput& input, std::uint32_t ifindex) {
 }
 
 std::string uptime_of(const RouteShowInput& input, const fib::RouteStatus& status) {
-  return frr_uptime(std::chrono::duration_cast<std::chrono::seconds>(input.now - status.since));
+  return frr_uptime(std::chrono::duration_cast<std::chrono::seconds>(input.now - status.since()));
 }
 
 // show_route_nexthop_helper(): " via GW, IFNAME" or " is directly connected, IFNAME".
@@ -132,13 +133,14 @@ Json nexthop_json(const RouteShowInput& input, const ShownNexthop& nh, int flags
   return out;
 }
 
-Json route_json(const RouteShowInput& input, const fib::RouteStatus& status) {
-  const netlink::Route& route = status.route;
+Json route_json(const RouteShowInput& input, const net::Prefix& prefix,
+               const fib::RouteStatus& status) {
+  const fib::RouteStatus& route = status;
   const auto nexthops = shown_nexthops(input, route);
   const int flags = nexthop_flags(status.state);
   Json out;
-  out["prefix"] = route.prefix.to_string();
-  out["prefixLen"] = route.prefix.length();
+  out["prefix"] = prefix.to_string();
+  out["prefixLen"] = prefix.length();
   out["protocol"] = protocol_name(route.protocol);
   out["vrfId"] = 0;
   out["vrfName"] = "default";
@@ -150,7 +152,7 @@ Json route_json(const RouteShowInput& input, const fib::RouteStatus& status) {
   if (status.state == fib::RouteState::kInstalled) out["installed"] = true;
   if (status.state == fib::RouteState::kFailed) out["failed"] = true;
   if (status.state == fib::RouteState::kPending) out["queued"] = true;
-  out["table"] = route.table;
+  out["table"] = input.table;
   out["internalNextHopNum"] = nexthops.size();
   out["internalNextHopActiveNum"] = (flags & kNexthopFlagActive) ? nexthops.size() : 0;
   if (route.nexthop_id != 0) out["nexthopGroupId"] = route.nexthop_id;
@@ -163,13 +165,14 @@ Json route_json(const RouteShowInput& input, const fib::RouteStatus& status) {
 
 // vty_show_ip_route(): "B>* PREFIX [DISTANCE/METRIC]" and the first nexthop; each further
 // nexthop on its own line with its status character, aligned under the first.
-std::string route_text(const RouteShowInput& input, const fib::RouteStatus& status) {
-  const netlink::Route& route = status.route;
+std::string route_text(const RouteShowInput& input, const net::Prefix& prefix,
+                       const fib::RouteStatus& status) {
+  const fib::RouteStatus& route = status;
   const char mark = status_char(status.state);
   const int flags = nexthop_flags(status.state);
   const std::string uptime = uptime_of(input, status);
   std::string head = fmt::format("{}>{} {} [{}/0]", protocol_code(route.protocol), mark,
-                                 route.prefix.to_string(), route.metric);
+                                 prefix.to_string(), route.metric);
   const auto nexthops = shown_nexthops(input, route);
   if (nexthops.empty()) return head + ", " + uptime + "\n";
   std::string out;
@@ -209,7 +212,7 @@ std::string frr_uptime(std::chrono::seconds elapsed) {
 std::string show_routes_text(const RouteShowInput& input, net::Family family) {
   std::string out;
   for (const auto& [prefix, status] : input.routes) {
-    if (prefix.family() == family) out += route_text(input, status);
+    if (prefix.family() == family) out += route_text(input, prefix, status);
   }
   if (out.empty()) return out;
   return std::string(family == net::Family::kV4 ? kV4Header : kV6Header) + out;
@@ -218,7 +221,7 @@ std::string show_routes_text(const RouteShowInput& input, net::Family family) {
 std::string show_routes_json(const RouteShowInput& input, net::Family family) {
   Json out = Json::object();
   for (const auto& [prefix, status] : input.routes) {
-    if (prefix.family() == family) out[prefix.to_string()].push_back(route_json(input, status));
+    if (prefix.family() == family) out[prefix.to_string()].push_back(route_json(input, prefix, status));
   }
   return out.dump(2) + "\n";
 }

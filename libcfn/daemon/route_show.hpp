@@ -21,6 +21,7 @@ struct RouteShowInput {
   // An interface's name; empty when unknown (shown as FRR's "unknown").
   std::function<std::string(std::uint32_t ifindex)> interface_name;
   std::chrono::steady_clock::time_point now;
+  std::uint32_t table = netlink::kMainTable;  // the Fib's (FibOptions::table)
 };
 
 // FRR's `show ip route` text for the routes of `family`: the Codes header, then one line per

@@ -33,7 +33,7 @@ struct Fib::Impl {
 
   void changed();
   void flush();
-  void send(Request request);
+  void send(const Request& request);
   void answered(std::uint32_t seq, int error);
   void report(const Refusal& refusal) const;
   void start_dump();
@@ -72,14 +72,14 @@ void Fib::Impl::flush() {
   if (closed || reconciling || !socket.is_open()) return;
   const std::size_t room = kWindow > state.in_flight() ? kWindow - state.in_flight() : 0;
   if (room != 0)
-    for (Request& request : state.take_queued(room)) send(std::move(request));
+    state.take_queued(room, [this](const Request& request) { send(request); });
   socket.flush();
 }
 
-void Fib::Impl::send(Request request) {
+void Fib::Impl::send(const Request& request) {
   const std::uint32_t seq = socket.request(
       [&](netlink::Buffer& out, std::uint32_t s) { encode_request(out, request, s); });
-  state.sent(seq, std::move(request));
+  state.sent(seq, request);
   ++stats.requests_sent;
 }
 

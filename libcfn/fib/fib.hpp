@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
+#include <vector>
 #include <string>
 
 #include <boost/asio/io_context.hpp>
@@ -30,12 +32,52 @@ enum class RouteState : std::uint8_t {
   kFailed,     // the kernel refused it (error holds the errno)
 };
 
+// The next hops of a stored route: the common single path inline, two or more on the heap
+// (one allocation per multipath route, none per single-path route).
+class PathList {
+ public:
+  PathList() = default;
+  explicit PathList(const std::vector<netlink::NextHop>& nexthops) { assign(nexthops); }
+  PathList(const PathList& other) { *this = other; }
+  PathList(PathList&&) noexcept = default;
+  PathList& operator=(const PathList& other);
+  PathList& operator=(PathList&&) noexcept = default;
+
+  void assign(const std::vector<netlink::NextHop>& nexthops);
+  std::span<const netlink::NextHop> view() const;
+  std::size_t size() const { return view().size(); }
+  bool operator==(const std::vector<netlink::NextHop>& nexthops) const;
+
+ private:
+  std::unique_ptr<std::vector<netlink::NextHop>> many_;  // two or more paths
+  netlink::NextHop one_;                                 // exactly one path
+  bool has_one_ = false;
+};
+
+// One wanted route as the FIB stores it, keyed by prefix (about 64 bytes, next hop inline):
+// the table comes from FibOptions; `route()` rebuilds the netlink::Route when one is needed.
 struct RouteStatus {
-  netlink::Route route;  // as wanted (protocol and table filled in from FibOptions)
+  using TimePoint = std::chrono::steady_clock::time_point;
+
+  PathList nexthops;
+  std::uint32_t metric = 0;      // RTA_PRIORITY
+  std::uint32_t nexthop_id = 0;  // non-zero: the route uses a nexthop object
+  std::uint32_t since_s = 0;     // steady_clock seconds when it was last (re)programmed
+  std::uint32_t generation = 0;  // of the latest set taken for sending (0: none)
+  std::int16_t error = 0;        // positive errno when kFailed
   RouteState state = RouteState::kPending;
-  int error = 0;                                // positive errno when kFailed
-  std::chrono::steady_clock::time_point since;  // when it was last (re)programmed
   bool queued = false;  // kPending and not sent yet (the Fib's queue holds its set)
+  std::uint8_t protocol = 0;
+  std::uint8_t type = 1;   // RTN_UNICAST
+  std::uint8_t scope = 0;  // RT_SCOPE_UNIVERSE
+
+  static RouteStatus from(const netlink::Route& route, RouteState state = RouteState::kPending,
+                          int error = 0, TimePoint since = {});
+  netlink::Route route(const net::Prefix& prefix, std::uint32_t table = netlink::kMainTable) const;
+  TimePoint since() const { return TimePoint(std::chrono::seconds(since_s)); }
+  void set_since(TimePoint now);
+  // Same route apart from prefix, table and protocol (which the FIB fills in).
+  bool same_as(const netlink::Route& route) const;
 };
 
 struct NexthopStatus {

@@ -17,7 +17,10 @@ struct Request {
   Kind kind = Kind::kSetRoute;
   netlink::Route route;            // kSetRoute, kDeleteRoute
   netlink::NexthopObject nexthop;  // kSetNexthop, kDeleteNexthop
-  bool operator==(const Request&) const = default;
+  std::uint32_t generation = 0;    // kSetRoute: the route's generation when taken (FibState)
+  bool operator==(const Request& other) const {
+    return kind == other.kind && route == other.route && nexthop == other.nexthop;
+  }
 
   static Request set_route(netlink::Route route);
   static Request delete_route(const netlink::Route& route);

@@ -3,6 +3,9 @@
 
 #include "libcfn/fib/write_queue.hpp"
 
+#include <algorithm>
+#include <cerrno>
+
 namespace cfn::fib {
 
 namespace {
@@ -20,24 +23,97 @@ netlink::Route comparable(netlink::Route route) {
 
 }  // namespace
 
+PathList& PathList::operator=(const PathList& other) {
+  if (this == &other) return *this;
+  many_ = other.many_ ? std::make_unique<std::vector<netlink::NextHop>>(*other.many_) : nullptr;
+  one_ = other.one_;
+  has_one_ = other.has_one_;
+  return *this;
+}
+
+void PathList::assign(const std::vector<netlink::NextHop>& nexthops) {
+  has_one_ = nexthops.size() == 1;
+  one_ = has_one_ ? nexthops.front() : netlink::NextHop{};
+  if (nexthops.size() > 1) {
+    if (many_) {
+      *many_ = nexthops;
+    } else {
+      many_ = std::make_unique<std::vector<netlink::NextHop>>(nexthops);
+    }
+  } else {
+    many_.reset();
+  }
+}
+
+std::span<const netlink::NextHop> PathList::view() const {
+  if (many_) return *many_;
+  if (has_one_) return {&one_, 1};
+  return {};
+}
+
+bool PathList::operator==(const std::vector<netlink::NextHop>& nexthops) const {
+  const auto mine = view();
+  return std::equal(mine.begin(), mine.end(), nexthops.begin(), nexthops.end());
+}
+
+RouteStatus RouteStatus::from(const netlink::Route& route, RouteState state, int error,
+                              TimePoint since) {
+  RouteStatus status;
+  status.nexthops.assign(route.nexthops);
+  status.metric = route.metric;
+  status.nexthop_id = route.nexthop_id;
+  status.set_since(since);
+  status.error = static_cast<std::int16_t>(error);
+  status.state = state;
+  status.protocol = route.protocol;
+  status.type = route.type;
+  status.scope = route.scope;
+  return status;
+}
+
+netlink::Route RouteStatus::route(const net::Prefix& prefix, std::uint32_t table) const {
+  const auto paths = nexthops.view();
+  return netlink::Route{.prefix = prefix,
+                        .table = table,
+                        .protocol = protocol,
+                        .metric = metric,
+                        .type = type,
+                        .scope = scope,
+                        .nexthops = {paths.begin(), paths.end()},
+                        .nexthop_id = nexthop_id};
+}
+
+void RouteStatus::set_since(TimePoint now) {
+  since_s = static_cast<std::uint32_t>(
+      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+}
+
+bool RouteStatus::same_as(const netlink::Route& route) const {
+  return metric == route.metric && nexthop_id == route.nexthop_id && type == route.type &&
+         scope == route.scope && nexthops == route.nexthops;
+}
+
 bool FibState::ours(const netlink::Route& route) const {
   return route.protocol == options_.protocol && route.table == options_.table;
 }
 
 void FibState::set_route(netlink::Route route, TimePoint now) {
-  route.protocol = options_.protocol;
-  route.table = options_.table;
   auto [it, added] = routes_.try_emplace(route.prefix);
   RouteStatus& status = it->second;
   if (!added) {
-    if (status.route == route && status.state == RouteState::kInstalled) return;
-    if (status.route.metric != route.metric) queue_route_delete(status.route);
+    if (status.state == RouteState::kInstalled && status.same_as(route)) return;
+    if (status.metric != route.metric) queue_route_delete(route.prefix, status.metric);
   }
   if (!route_deletes_.empty()) route_deletes_.erase({route.prefix, route.metric});
-  status.route = std::move(route);
+  status.nexthops.assign(route.nexthops);
+  status.metric = route.metric;
+  status.nexthop_id = route.nexthop_id;
+  status.protocol = options_.protocol;
+  status.type = route.type;
+  status.scope = route.scope;
   status.state = RouteState::kPending;
   status.error = 0;
-  status.since = now;
+  status.set_since(now);
   queue_route_set(it->first, status);
 }
 
@@ -51,13 +127,13 @@ void FibState::queue_route_set(const net::Prefix& prefix, RouteStatus& status) {
 void FibState::remove_route(const net::Prefix& prefix) {
   auto it = routes_.find(prefix);
   if (it == routes_.end()) return;
-  queue_route_delete(it->second.route);
+  queue_route_delete(prefix, it->second.metric);
   if (it->second.queued) --route_sets_queued_;
   routes_.erase(it);
 }
 
-void FibState::queue_route_delete(const netlink::Route& route) {
-  route_deletes_.insert({route.prefix, route.metric});
+void FibState::queue_route_delete(const net::Prefix& prefix, std::uint32_t metric) {
+  route_deletes_.insert({prefix, metric});
 }
 
 void FibState::set_nexthop(netlink::NexthopObject nexthop, TimePoint now) {
@@ -95,7 +171,20 @@ std::size_t FibState::queued() const {
 
 std::vector<Request> FibState::take_queued(std::size_t limit) {
   std::vector<Request> out;
-  auto room = [&] { return out.size() < limit; };
+  take_queued(limit, [&](const Request& request) { out.push_back(request); });
+  return out;
+}
+
+void FibState::take_queued(std::size_t limit,
+                           const std::function<void(const Request&)>& send) {
+  std::size_t taken = 0;
+  auto room = [&] { return taken < limit; };
+  auto out_push = [&](const Request& request) {
+    ++taken;
+    send(request);
+  };
+  Request set = Request::set_route({});  // reused: its next hop vector keeps its capacity
+  set.route.table = options_.table;
   // Members before groups, so that a group never names an object the kernel lacks.
   for (bool groups : {false, true}) {
     for (auto it = nexthop_sets_.begin(); it != nexthop_sets_.end() && room();) {
@@ -104,7 +193,7 @@ std::vector<Request> FibState::take_queued(std::size_t limit) {
         ++it;
         continue;
       }
-      out.push_back(Request::set_nexthop(nexthop));
+      out_push(Request::set_nexthop(nexthop));
       it = nexthop_sets_.erase(it);
     }
   }
@@ -114,7 +203,21 @@ std::vector<Request> FibState::take_queued(std::size_t limit) {
     if (it == routes_.end() || !it->second.queued) continue;
     it->second.queued = false;
     --route_sets_queued_;
-    out.push_back(Request::set_route(it->second.route));
+    // A generation unique across routes: a route removed and added again while its older
+    // set is in flight must not be settled by that older answer.
+    const RouteStatus& status = it->second;
+    if (++generation_ == 0) ++generation_;  // 0 stands for "none taken"
+    it->second.generation = generation_;
+    const auto paths = status.nexthops.view();
+    set.generation = status.generation;
+    set.route.prefix = it->first;
+    set.route.protocol = status.protocol;
+    set.route.metric = status.metric;
+    set.route.type = status.type;
+    set.route.scope = status.scope;
+    set.route.nexthops.assign(paths.begin(), paths.end());
+    set.route.nexthop_id = status.nexthop_id;
+    out_push(set);
   }
   if (route_sets_queued_ == 0) route_sets_ = {};  // give back what a large queue took
   for (auto it = route_deletes_.begin(); it != route_deletes_.end() && room();) {
@@ -123,7 +226,7 @@ std::vector<Request> FibState::take_queued(std::size_t limit) {
     key.table = options_.table;
     key.protocol = options_.protocol;
     key.metric = it->second;
-    out.push_back(Request::delete_route(key));
+    out_push(Request::delete_route(key));
     it = route_deletes_.erase(it);
   }
   // Groups before their members: the kernel refuses to delete a member still in a group.
@@ -133,17 +236,50 @@ std::vector<Request> FibState::take_queued(std::size_t limit) {
         ++it;
         continue;
       }
-      out.push_back(Request::delete_nexthop(it->first));
+      out_push(Request::delete_nexthop(it->first));
       it = nexthop_deletes_.erase(it);
     }
   }
-  return out;
 }
 
-void FibState::sent(std::uint32_t seq, Request request) {
-  if (request.kind == Request::Kind::kSetRoute) route_seq_[request.route.prefix] = seq;
+void FibState::sent(std::uint32_t seq, const Request& request) {
+  InFlight entry{.seq = seq,
+                 .generation = request.generation,
+                 .key = request.is_route() ? request.route.metric : request.nexthop.id,
+                 .kind = request.kind,
+                 .prefix = request.route.prefix};
   if (request.kind == Request::Kind::kSetNexthop) nexthop_seq_[request.nexthop.id] = seq;
-  in_flight_.push_back(InFlight{.seq = seq, .request = std::move(request)});
+  in_flight_.push_back(entry);
+}
+
+// The request as sent, for a refusal: a set from what is stored now (its key if it is gone).
+Request FibState::request_of(const InFlight& request) const {
+  netlink::Route key;
+  key.prefix = request.prefix;
+  key.table = options_.table;
+  key.protocol = options_.protocol;
+  key.metric = request.key;
+  switch (request.kind) {
+    case Request::Kind::kSetRoute: {
+      auto it = routes_.find(request.prefix);
+      if (it != routes_.end() && it->second.metric == request.key)
+        return Request::set_route(it->second.route(request.prefix, options_.table));
+      return Request::set_route(std::move(key));
+    }
+    case Request::Kind::kDeleteRoute:
+      return Request::delete_route(key);
+    case Request::Kind::kSetNexthop: {
+      auto it = nexthops_.find(request.key);
+      if (it != nexthops_.end()) return Request::set_nexthop(it->second.nexthop);
+      netlink::NexthopObject nexthop;
+      nexthop.id = request.key;
+      nexthop.protocol = options_.protocol;
+      return Request::set_nexthop(std::move(nexthop));
+    }
+    case Request::Kind::kDeleteNexthop:
+      return Request::delete_nexthop(request.key);
+  }
+  return {};
 }
 
 namespace {
@@ -163,16 +299,24 @@ void settle_latest(std::map<Key, Status>& statuses, std::map<Key, std::uint32_t>
 
 }  // namespace
 
-void FibState::settle(const Request& request, std::uint32_t seq, int error) {
-  if (request.kind == Request::Kind::kSetRoute)
-    settle_latest(
-        routes_, route_seq_, [](const RouteStatus& status) { return status.queued; },
-        request.route.prefix, seq, error);
+// A route settles only by its latest set: the generation taken with the request must still
+// be the route's (requests complete in send order, so a newer set is still in flight).
+// A route settles only by its latest set: the generation taken with the request must still
+// be the route's (requests complete in send order, so a newer set is still in flight).
+void FibState::settle(const InFlight& request, int error) {
+  if (request.kind == Request::Kind::kSetRoute) {
+    auto it = routes_.find(request.prefix);
+    if (it == routes_.end() || it->second.queued ||
+        it->second.generation != request.generation)
+      return;
+    it->second.state = error == 0 ? RouteState::kInstalled : RouteState::kFailed;
+    it->second.error = static_cast<std::int16_t>(error);
+  }
   if (request.kind == Request::Kind::kSetNexthop)
     settle_latest(
         nexthops_, nexthop_seq_,
         [&](const NexthopStatus& status) { return nexthop_sets_.contains(status.nexthop.id); },
-        request.nexthop.id, seq, error);
+        request.key, request.seq, error);
 }
 
 std::optional<Refusal> FibState::complete(std::uint32_t seq, int error) {
@@ -181,21 +325,22 @@ std::optional<Refusal> FibState::complete(std::uint32_t seq, int error) {
     return std::nullopt;
   // Everything sent before `seq` was accepted (a refusal would have been answered first).
   while (!in_flight_.empty() && seq_before(in_flight_.front().seq, seq)) {
-    settle(in_flight_.front().request, in_flight_.front().seq, 0);
+    settle(in_flight_.front(), 0);
     in_flight_.pop_front();
   }
   if (in_flight_.empty() || in_flight_.front().seq != seq) return std::nullopt;
-  Request request = std::move(in_flight_.front().request);
+  const InFlight request = in_flight_.front();
   in_flight_.pop_front();
-  if (is_absent_error(request, error)) error = 0;
-  settle(request, seq, error);
+  const bool is_delete = request.kind == Request::Kind::kDeleteRoute ||
+                         request.kind == Request::Kind::kDeleteNexthop;
+  if (is_delete && (error == ESRCH || error == ENOENT)) error = 0;  // see is_absent_error
+  settle(request, error);
   if (error == 0) return std::nullopt;
-  return Refusal{.request = std::move(request), .error = error};
+  return Refusal{.request = request_of(request), .error = error};
 }
 
 void FibState::forget_in_flight() {
   in_flight_.clear();
-  route_seq_.clear();
   nexthop_seq_.clear();
 }
 
@@ -216,12 +361,13 @@ void FibState::reconcile(const std::vector<netlink::Route>& kernel_routes,
     if (ours(route)) held.emplace(RouteKey{route.prefix, route.metric}, &route);
   for (const auto& [key, route] : held) {
     auto wanted = routes_.find(key.first);
-    if (wanted == routes_.end() || wanted->second.route.metric != key.second)
+    if (wanted == routes_.end() || wanted->second.metric != key.second)
       route_deletes_.insert(key);
   }
   for (auto& [prefix, status] : routes_) {
-    auto kernel = held.find({prefix, status.route.metric});
-    if (kernel != held.end() && comparable(*kernel->second) == comparable(status.route)) {
+    auto kernel = held.find({prefix, status.metric});
+    if (kernel != held.end() &&
+        comparable(*kernel->second) == comparable(status.route(prefix, options_.table))) {
       status.state = RouteState::kInstalled;
       status.error = 0;
     } else {

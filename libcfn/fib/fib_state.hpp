@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -42,10 +43,14 @@ class FibState {
   // Up to `limit` queued changes, in Request::Kind order (nexthop objects before groups,
   // groups deleted before their members); the rest stay queued.
   std::vector<Request> take_queued(std::size_t limit);
+  // The same, each handed to `send` as taken (valid during the call only: a route set is
+  // built in one reused Request, no allocation per route).
+  void take_queued(std::size_t limit, const std::function<void(const Request&)>& send);
   std::size_t queued() const;
 
   // `request` went to the kernel under `seq` (sequence numbers increase in send order).
-  void sent(std::uint32_t seq, Request request);
+  // Only its kind and key are kept in flight; a refusal is reported from the stored route.
+  void sent(std::uint32_t seq, const Request& request);
   // The kernel answered `seq` with 0 or a positive errno. It processes requests in order and
   // answers every refusal, acked or not, so every request sent before `seq` and still in
   // flight was accepted. Settles each of them and `seq` (a route or nexthop only by its
@@ -69,15 +74,20 @@ class FibState {
   using RouteKey = std::pair<net::Prefix, std::uint32_t>;  // prefix, metric
 
   bool ours(const netlink::Route& route) const;
-  void queue_route_delete(const netlink::Route& route);
+  void queue_route_delete(const net::Prefix& prefix, std::uint32_t metric);
   void queue_route_set(const net::Prefix& prefix, RouteStatus& status);
-  void settle(const Request& request, std::uint32_t seq, int error);
   void clear_queue();
 
+  // A request in flight: its kind and key (prefix and metric, or nexthop id), no payload.
   struct InFlight {
     std::uint32_t seq = 0;
-    Request request;
+    std::uint32_t generation = 0;  // kSetRoute: see RouteStatus::generation
+    std::uint32_t key = 0;         // routes: the metric; nexthops: the id
+    Request::Kind kind = Request::Kind::kSetRoute;
+    net::Prefix prefix;
   };
+  void settle(const InFlight& request, int error);
+  Request request_of(const InFlight& request) const;
 
   FibOptions options_;
   std::map<net::Prefix, RouteStatus> routes_;
@@ -90,7 +100,7 @@ class FibState {
   std::set<std::uint32_t> nexthop_sets_;              // queued: nexthops_ entries to send
   std::map<std::uint32_t, bool> nexthop_deletes_;     // queued: id -> is a group
   std::deque<InFlight> in_flight_;                    // in send order
-  std::map<net::Prefix, std::uint32_t> route_seq_;    // latest set in flight per route
+  std::uint32_t generation_ = 0;                      // last given to a route set taken
   std::map<std::uint32_t, std::uint32_t> nexthop_seq_;
 };
 

@@ -21,7 +21,7 @@ cfn::net::IpAddress ip(std::string_view text) {
   return *cfn::net::IpAddress::parse(text);
 }
 
-RouteStatus status(std::string_view prefix, std::uint8_t protocol, std::uint32_t metric,
+std::pair<cfn::net::Prefix, RouteStatus> status(std::string_view prefix, std::uint8_t protocol, std::uint32_t metric,
                    std::vector<netlink::NextHop> nexthops, RouteState state,
                    std::chrono::seconds age) {
   netlink::Route route;
@@ -29,7 +29,8 @@ RouteStatus status(std::string_view prefix, std::uint8_t protocol, std::uint32_t
   route.protocol = protocol;
   route.metric = metric;
   route.nexthops = std::move(nexthops);
-  return {route, state, state == RouteState::kFailed ? 101 : 0, kNow - age};
+  return {route.prefix,
+          RouteStatus::from(route, state, state == RouteState::kFailed ? 101 : 0, kNow - age)};
 }
 
 struct Fixture {
@@ -44,8 +45,8 @@ struct Fixture {
                RouteState::kInstalled, 3661s));
     add(status("10.2.0.0/24", ospf, 110, {{std::nullopt, 3, 1}}, RouteState::kPending, 0s));
     add(status("10.3.0.0/24", bgp, 200, {{ip("10.9.9.9"), 0, 1}}, RouteState::kFailed, 59s));
-    RouteStatus grouped = status("10.4.0.0/24", bgp, 20, {}, RouteState::kInstalled, 7s);
-    grouped.route.nexthop_id = 10;
+    auto grouped = status("10.4.0.0/24", bgp, 20, {}, RouteState::kInstalled, 7s);
+    grouped.second.nexthop_id = 10;
     add(grouped);
     add(status("2001:db8:99::/48", bgp, 20, {{ip("fe80::1"), 2, 1}}, RouteState::kInstalled,
                2 * 24h + 3h + 4min));
@@ -65,7 +66,7 @@ struct Fixture {
     }
   }
 
-  void add(RouteStatus s) { routes.emplace(s.route.prefix, std::move(s)); }
+  void add(std::pair<cfn::net::Prefix, RouteStatus> s) { routes.insert(std::move(s)); }
 
   RouteShowInput input() const {
     return {routes, nexthops,

@@ -145,6 +145,46 @@ TEST_CASE("Acks are attributed by sequence number; only the latest settles", "[f
   CHECK(fib.routes().at(prefix).state == RouteState::kInstalled);
 }
 
+TEST_CASE("A route removed and added again is not settled by its older set", "[fib][ack]") {
+  FibState fib = state();
+  const auto prefix = *cfn::net::Prefix::parse("10.5.0.0/24");
+  fib.set_route(route("10.5.0.0/24", "10.9.0.2"), kNow);
+  fib.sent(10, fib.take_queued(100)[0]);
+  fib.remove_route(prefix);
+  fib.set_route(route("10.5.0.0/24", "10.9.0.3"), kNow);
+  auto requests = fib.take_queued(100);  // the new set (it replaces: no delete first)
+  REQUIRE(requests.size() == 1);
+  fib.sent(11, requests[0]);
+  fib.complete(10, 0);
+  CHECK(fib.routes().at(prefix).state == RouteState::kPending);
+  fib.complete(11, 0);
+  CHECK(fib.routes().at(prefix).state == RouteState::kInstalled);
+}
+
+TEST_CASE("A stored route gives back the route that was set", "[fib][state]") {
+  FibState fib = state();
+  auto single = route("10.1.0.0/24", "10.9.0.2", 3);
+  auto multi = route("10.2.0.0/24", "10.9.0.2", 2);
+  multi.nexthops.push_back(route("10.2.0.0/24", "10.9.0.3", 5).nexthops[0]);
+  auto none = route("10.3.0.0/24", "10.9.0.2");
+  none.nexthops.clear();
+  none.nexthop_id = 7;
+  for (const auto& wanted : {single, multi, none}) {
+    fib.set_route(wanted, kNow);
+    const auto& stored = fib.routes().at(wanted.prefix);
+    netlink::Route expected = wanted;
+    expected.protocol = kOurs;
+    expected.table = netlink::kMainTable;
+    CHECK(stored.route(wanted.prefix) == expected);
+    CHECK(stored.same_as(wanted));
+    CHECK(stored.since() ==
+          std::chrono::time_point_cast<std::chrono::seconds>(kNow));
+    const cfn::fib::RouteStatus copy = stored;  // a copy owns its own paths
+    CHECK(copy.nexthops == wanted.nexthops);
+  }
+  CHECK(fib.routes().at(multi.prefix).nexthops.size() == 2);
+}
+
 TEST_CASE("Deleting what is already gone is not an error", "[fib][state]") {
   FibState fib = state();
   fib.set_route(route("10.0.0.0/24", "10.9.0.2"), kNow);
