@@ -134,7 +134,7 @@ Json nexthop_json(const RouteShowInput& input, const ShownNexthop& nh, int flags
 }
 
 Json route_json(const RouteShowInput& input, const net::Prefix& prefix,
-               const fib::RouteStatus& status) {
+                const fib::RouteStatus& status) {
   const fib::RouteStatus& route = status;
   const auto nexthops = shown_nexthops(input, route);
   const int flags = nexthop_flags(status.state);
@@ -221,7 +221,8 @@ std::string show_routes_text(const RouteShowInput& input, net::Family family) {
 std::string show_routes_json(const RouteShowInput& input, net::Family family) {
   Json out = Json::object();
   for (const auto& [prefix, status] : input.routes) {
-    if (prefix.family() == family) out[prefix.to_string()].push_back(route_json(input, prefix, status));
+    if (prefix.family() == family)
+      out[prefix.to_string()].push_back(route_json(input, prefix, status));
   }
   return out.dump(2) + "\n";
 }

@@ -71,8 +71,7 @@ void Fib::Impl::changed() {
 void Fib::Impl::flush() {
   if (closed || reconciling || !socket.is_open()) return;
   const std::size_t room = kWindow > state.in_flight() ? kWindow - state.in_flight() : 0;
-  if (room != 0)
-    state.take_queued(room, [this](const Request& request) { send(request); });
+  if (room != 0) state.take_queued(room, [this](const Request& request) { send(request); });
   socket.flush();
 }
 

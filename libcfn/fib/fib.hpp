@@ -11,8 +11,8 @@
 #include <memory>
 #include <optional>
 #include <span>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include <boost/asio/io_context.hpp>
 

@@ -175,8 +175,7 @@ std::vector<Request> FibState::take_queued(std::size_t limit) {
   return out;
 }
 
-void FibState::take_queued(std::size_t limit,
-                           const std::function<void(const Request&)>& send) {
+void FibState::take_queued(std::size_t limit, const std::function<void(const Request&)>& send) {
   std::size_t taken = 0;
   auto room = [&] { return taken < limit; };
   auto out_push = [&](const Request& request) {
@@ -306,8 +305,7 @@ void settle_latest(std::map<Key, Status>& statuses, std::map<Key, std::uint32_t>
 void FibState::settle(const InFlight& request, int error) {
   if (request.kind == Request::Kind::kSetRoute) {
     auto it = routes_.find(request.prefix);
-    if (it == routes_.end() || it->second.queued ||
-        it->second.generation != request.generation)
+    if (it == routes_.end() || it->second.queued || it->second.generation != request.generation)
       return;
     it->second.state = error == 0 ? RouteState::kInstalled : RouteState::kFailed;
     it->second.error = static_cast<std::int16_t>(error);
@@ -331,8 +329,8 @@ std::optional<Refusal> FibState::complete(std::uint32_t seq, int error) {
   if (in_flight_.empty() || in_flight_.front().seq != seq) return std::nullopt;
   const InFlight request = in_flight_.front();
   in_flight_.pop_front();
-  const bool is_delete = request.kind == Request::Kind::kDeleteRoute ||
-                         request.kind == Request::Kind::kDeleteNexthop;
+  const bool is_delete =
+      request.kind == Request::Kind::kDeleteRoute || request.kind == Request::Kind::kDeleteNexthop;
   if (is_delete && (error == ESRCH || error == ENOENT)) error = 0;  // see is_absent_error
   settle(request, error);
   if (error == 0) return std::nullopt;
@@ -361,8 +359,7 @@ void FibState::reconcile(const std::vector<netlink::Route>& kernel_routes,
     if (ours(route)) held.emplace(RouteKey{route.prefix, route.metric}, &route);
   for (const auto& [key, route] : held) {
     auto wanted = routes_.find(key.first);
-    if (wanted == routes_.end() || wanted->second.metric != key.second)
-      route_deletes_.insert(key);
+    if (wanted == routes_.end() || wanted->second.metric != key.second) route_deletes_.insert(key);
   }
   for (auto& [prefix, status] : routes_) {
     auto kernel = held.find({prefix, status.metric});

@@ -5,9 +5,9 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
-#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -95,12 +95,12 @@ class FibState {
   // Queued sets: routes_ entries with `queued`, in the order queued; a prefix removed or
   // already taken is skipped (a compact queue: 1M routes may be queued at once).
   std::deque<net::Prefix> route_sets_;
-  std::size_t route_sets_queued_ = 0;  // entries with `queued`
-  std::set<RouteKey> route_deletes_;   // queued: routes of ours to delete
-  std::set<std::uint32_t> nexthop_sets_;              // queued: nexthops_ entries to send
-  std::map<std::uint32_t, bool> nexthop_deletes_;     // queued: id -> is a group
-  std::deque<InFlight> in_flight_;                    // in send order
-  std::uint32_t generation_ = 0;                      // last given to a route set taken
+  std::size_t route_sets_queued_ = 0;              // entries with `queued`
+  std::set<RouteKey> route_deletes_;               // queued: routes of ours to delete
+  std::set<std::uint32_t> nexthop_sets_;           // queued: nexthops_ entries to send
+  std::map<std::uint32_t, bool> nexthop_deletes_;  // queued: id -> is a group
+  std::deque<InFlight> in_flight_;                 // in send order
+  std::uint32_t generation_ = 0;                   // last given to a route set taken
   std::map<std::uint32_t, std::uint32_t> nexthop_seq_;
 };
 

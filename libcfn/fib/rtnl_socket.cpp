@@ -230,7 +230,8 @@ void RtnlSocket::check_timeout() {
   Clock::time_point oldest = Clock::time_point::max();
   if (!awaited_.empty()) oldest = awaited_.front().sent;
   if (!dumps_.empty() && dumps_.front().seq != 0) oldest = std::min(oldest, dumps_.front().sent);
-  if (oldest != Clock::time_point::max() && Clock::now() - std::max(oldest, last_answer_) > kAckTimeout)
+  if (oldest != Clock::time_point::max() &&
+      Clock::now() - std::max(oldest, last_answer_) > kAckTimeout)
     return lose(ETIMEDOUT);
   arm_timer();
 }

@@ -42,12 +42,12 @@ class WriteQueue {
   std::size_t writes() const { return writes_.size(); }
   const netlink::Buffer& front() const { return writes_.front().bytes; }
   // Whether sequence number `a` was given out before `b` (RFC 1982 serial number arithmetic:
-// they wrap; a window far below 2^31 keeps this exact).
-inline bool seq_before(std::uint32_t a, std::uint32_t b) {
-  return static_cast<std::int32_t>(a - b) < 0;
-}
+  // they wrap; a window far below 2^31 keeps this exact).
+  inline bool seq_before(std::uint32_t a, std::uint32_t b) {
+    return static_cast<std::int32_t>(a - b) < 0;
+  }
 
-// Sets NLM_F_ACK on the front write's last message; that message's sequence number.
+  // Sets NLM_F_ACK on the front write's last message; that message's sequence number.
   std::uint32_t request_ack_on_front() {
     return request_ack(writes_.front().bytes, writes_.front().last);
   }

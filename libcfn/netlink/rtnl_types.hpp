@@ -13,7 +13,8 @@
 namespace cfn::netlink {
 
 inline constexpr std::uint32_t kMainTable = 254;  // RT_TABLE_MAIN
-inline constexpr std::uint8_t kProtoCfnBgp = 220;  // /etc/iproute2/rt_protos.d/cfn.conf (FRR uses 186-198)
+inline constexpr std::uint8_t kProtoCfnBgp =
+    220;  // /etc/iproute2/rt_protos.d/cfn.conf (FRR uses 186-198)
 inline constexpr std::uint8_t kProtoCfnOspf = 221;
 
 // One path of a route: a gateway and/or an outgoing interface, and its weight (1..256;
@@ -29,11 +30,11 @@ struct Route {
   net::Prefix prefix;
   std::uint32_t table = kMainTable;
   std::uint8_t protocol = 0;
-  std::uint32_t metric = 0;      // RTA_PRIORITY: cfn uses FRR's administrative distance
-  std::uint8_t type = 1;         // RTN_UNICAST
-  std::uint8_t scope = 0;        // RT_SCOPE_UNIVERSE (253 = link for gateway-less routes)
-  std::vector<NextHop> nexthops; // one: RTA_GATEWAY/RTA_OIF; several: RTA_MULTIPATH
-  std::uint32_t nexthop_id = 0;  // non-zero: RTA_NH_ID, the route uses a nexthop object
+  std::uint32_t metric = 0;       // RTA_PRIORITY: cfn uses FRR's administrative distance
+  std::uint8_t type = 1;          // RTN_UNICAST
+  std::uint8_t scope = 0;         // RT_SCOPE_UNIVERSE (253 = link for gateway-less routes)
+  std::vector<NextHop> nexthops;  // one: RTA_GATEWAY/RTA_OIF; several: RTA_MULTIPATH
+  std::uint32_t nexthop_id = 0;   // non-zero: RTA_NH_ID, the route uses a nexthop object
   bool operator==(const Route&) const = default;
 };
 
