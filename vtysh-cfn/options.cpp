@@ -53,10 +53,7 @@ ParsedVtyshOptions parse_vtysh_options(std::span<char* const> argv) {
       {"help", no_argument, nullptr, 'h'},
       {nullptr, 0, nullptr, 0},
   };
-  std::vector<char*> args(argv.begin(), argv.end());
-  args.push_back(nullptr);
-  optind = 1;
-  opterr = 0;
+  std::vector<char*> args = daemon::getopt_arguments(argv);
   VtyshOptions opts;
   ParsedVtyshOptions result;
   auto fail = [&](std::string message) {

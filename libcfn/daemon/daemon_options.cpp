@@ -51,6 +51,14 @@ std::string bad_option_message(std::span<char* const> argv) {
   return "unknown or incomplete option '" + std::string(known ? argv[optind - 1] : "?") + "'";
 }
 
+std::vector<char*> getopt_arguments(std::span<char* const> argv) {
+  std::vector<char*> args(argv.begin(), argv.end());
+  args.push_back(nullptr);
+  optind = 1;
+  opterr = 0;
+  return args;
+}
+
 std::string leftover_argument_message(std::span<char* const> argv) {
   if (optind >= static_cast<int>(argv.size())) return "";
   return "unexpected argument '" + std::string(argv[optind]) + "'";
@@ -75,10 +83,7 @@ ParsedOptions parse_daemon_options(std::span<char* const> argv, const DaemonIden
       {nullptr, 0, nullptr, 0},
   };
   const char* short_opts = id.bgp_flags ? "f:Cdi:N:A:P:nrp:l:vh" : "f:Cdi:N:A:P:nrvh";
-  std::vector<char*> args(argv.begin(), argv.end());
-  args.push_back(nullptr);
-  optind = 1;
-  opterr = 0;
+  std::vector<char*> args = getopt_arguments(argv);
   DaemonOptions opts;
   ParsedOptions result;
   auto fail = [&](std::string message) {

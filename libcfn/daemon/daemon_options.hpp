@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "libcfn/cli/command.hpp"
 
@@ -45,6 +46,8 @@ struct ParsedOptions {
 // Messages for what getopt_long refused: the option just read, or a word left over after the
 // options ("" when none). Shared by the daemons and vtysh-cfn.
 std::string bad_option_message(std::span<char* const> argv);
+// A NULL-terminated copy of argv for getopt_long, with getopt's state reset for a new parse.
+std::vector<char*> getopt_arguments(std::span<char* const> argv);
 std::string leftover_argument_message(std::span<char* const> argv);
 
 ParsedOptions parse_daemon_options(std::span<char* const> argv, const DaemonIdentity& identity);
