@@ -1,11 +1,15 @@
 // fib_bench: kernel FIB programming rate, three ways, in one run (issue 3 item 6).
 //
 //   fib_bench run --netns NAME --routes N --multipath M --ifname DEV [--write-kib K] [--tsv FILE]
+//                 [--rounds R] [--methods limit,ip-batch,cfn-fib]
 //   fib_bench fib-child NETNS SCENARIO COUNT IFINDEX     (internal: the cfn::fib::Fib side)
 //
 // Must run inside the network namespace /run/netns/NAME (bench/fib_bench/run.sh creates one,
 // with a dummy DEV holding 100.64.0.1/16 so that 100.64.0.2-5 are reachable next hops);
 // refuses to run anywhere else. Not a test: it prints figures and PASS/FAIL lines, nothing gates.
+// Fairness: each round runs the methods in a rotated order, every method starts on an empty
+// table after the kernel has finished freeing the previous method's routes (slab settled),
+// and the ratios compare the medians over the rounds.
 #include <fcntl.h>
 #include <net/if.h>
 #include <sys/resource.h>
@@ -20,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -40,6 +45,8 @@ struct Config {
   std::uint32_t ifindex = 0;
   std::size_t write_bytes = 256 * 1024;
   std::string tsv;
+  unsigned rounds = 3;
+  std::vector<std::string> methods = {"limit", "ip-batch", "cfn-fib"};
   std::string netns;
   std::string exe;
   std::filesystem::path tmp;
@@ -47,6 +54,7 @@ struct Config {
 
 struct Row {
   std::string scenario, method, op;
+  unsigned round = 0;
   std::uint32_t routes = 0;
   double seconds = 0;
   std::uint64_t in_kernel = 0, matching = 0, errors = 0;
@@ -127,8 +135,32 @@ void clear_table() {
   if (dump_routes(nullptr).ours > 0) shell("ip -4 route flush proto " + std::to_string(kProto));
   shell("ip nexthop flush >/dev/null 2>&1");
   auto left = dump_routes(nullptr).ours;
-  if (left != 0) std::fprintf(stderr, "warning: %llu routes left after flush\n",
-                              static_cast<unsigned long long>(left));
+  if (left != 0)
+    std::fprintf(stderr, "warning: %llu routes left after flush\n",
+                 static_cast<unsigned long long>(left));
+}
+
+// Kernel slab memory in KiB (Slab: in /proc/meminfo), 0 if unknown.
+std::uint64_t slab_kib() {
+  std::ifstream in("/proc/meminfo");
+  std::string key;
+  std::uint64_t kib = 0;
+  while (in >> key >> kib)
+    if (key == "Slab:") return kib;
+  return 0;
+}
+
+// Waits (untimed, at most 30 s) until the kernel has finished freeing what the previous
+// method deleted: RCU frees route memory in the background, and a method that started while
+// that runs would pay for its predecessor. Settled = slab shrinks by < 1 MiB in 500 ms.
+void quiesce() {
+  std::uint64_t before = slab_kib();
+  for (int i = 0; i < 60; ++i) {
+    ::usleep(500'000);
+    const std::uint64_t now = slab_kib();
+    if (now + 1024 >= before) return;
+    before = now;
+  }
 }
 
 void nexthops_via_ip(const Config& c, bool add) {
@@ -183,8 +215,9 @@ void run_limit(const Config& c, const Scenario& s, std::vector<Row>& rows) {
 
 // ---- 2. ip -batch: one request, one ack, at a time ----
 std::string ip_line(const Config& c, Op op, std::uint32_t i, const Shape& shape) {
-  std::string line = op == Op::kInstall ? "route add " : op == Op::kReplace ? "route replace "
-                                                                            : "route del ";
+  std::string line = op == Op::kInstall   ? "route add "
+                     : op == Op::kReplace ? "route replace "
+                                          : "route del ";
   line += v4(route_address(i)) + "/24 proto " + std::to_string(kProto) + " metric " +
           std::to_string(kMetric);
   if (op != Op::kDelete) {
@@ -216,7 +249,8 @@ void run_ip_batch(const Config& c, const Scenario& s, std::vector<Row>& rows) {
       for (std::uint32_t i = 0; i < s.count; ++i) out << ip_line(c, op, i, shape);
     }
     const auto errors = c.tmp / "ip.stderr";
-    ProcessResult p = run_process({"ip", "-force", "-batch", file.string()}, false, errors.string());
+    ProcessResult p =
+        run_process({"ip", "-force", "-batch", file.string()}, false, errors.string());
     std::filesystem::remove(file);
     Row row = make_row(s.name, "ip-batch", op_name(op), s.count, p.seconds);
     if (p.status != 0) {
@@ -244,7 +278,8 @@ double run_cfn(const Config& c, const Scenario& s, std::vector<Row>& rows) {
     return 0;
   }
   ProcessResult p = run_process(
-      {c.exe, "fib-child", c.netns, s.name, std::to_string(s.count), std::to_string(c.ifindex)}, true);
+      {c.exe, "fib-child", c.netns, s.name, std::to_string(s.count), std::to_string(c.ifindex)},
+      true);
   double rss_mb = 0;
   std::istringstream in(p.out);
   std::string line;
@@ -294,21 +329,34 @@ double run_cfn(const Config& c, const Scenario& s, std::vector<Row>& rows) {
   return rss_mb;
 }
 
-const Row* find(const std::vector<Row>& rows, const std::string& scenario,
-                const std::string& method, const std::string& op) {
-  for (const auto& r : rows)
-    if (r.scenario == scenario && r.method == method && r.op == op) return &r;
-  return nullptr;
+bool pending(const Row& r) {
+  return r.note.rfind("PENDING", 0) == 0;
 }
 
-bool pending(const Row& r) { return r.note.rfind("PENDING", 0) == 0; }
+// The median over the rounds of one scenario/method/op; ok only if every round was.
+std::optional<Row> median(const std::vector<Row>& rows, const std::string& scenario,
+                          const std::string& method, const std::string& op) {
+  std::vector<const Row*> found;
+  for (const auto& r : rows)
+    if (r.scenario == scenario && r.method == method && r.op == op) found.push_back(&r);
+  if (found.empty()) return std::nullopt;
+  std::sort(found.begin(), found.end(),
+            [](const Row* a, const Row* b) { return a->seconds < b->seconds; });
+  Row m = *found[found.size() / 2];
+  for (const Row* r : found) m.ok = m.ok && r->ok;
+  return m;
+}
 
-bool usable(const Row* r) { return r && r->ok && r->seconds > 0; }
+bool usable(const std::optional<Row>& r) {
+  return r && r->ok && r->seconds > 0;
+}
 
 int run(Config c) {
   if (!in_netns(c.netns)) {
-    std::fprintf(stderr, "fib_bench: not inside the network namespace named by --netns (%s); "
-                 "use run.sh\n", c.netns.c_str());
+    std::fprintf(stderr,
+                 "fib_bench: not inside the network namespace named by --netns (%s); "
+                 "use run.sh\n",
+                 c.netns.c_str());
     return 2;
   }
   c.ifindex = ::if_nametoindex(c.ifname.c_str());
@@ -318,6 +366,10 @@ int run(Config c) {
   }
   if (c.routes > kMaxRoutes || c.multipath > kMaxRoutes || c.routes == 0 || c.multipath == 0) {
     std::fprintf(stderr, "fib_bench: route counts must be 1..%u\n", kMaxRoutes);
+    return 2;
+  }
+  if (c.rounds == 0) {
+    std::fprintf(stderr, "fib_bench: --rounds must be at least 1\n");
     return 2;
   }
   char tmpl[] = "/tmp/fib_bench.XXXXXX";
@@ -330,47 +382,61 @@ int run(Config c) {
        false},
       {"nhgroup", c.multipath, group_shape(kGroupA), group_shape(kGroupB), true},
   };
-  std::printf("fib_bench: %u IPv4 /24 single-path routes; %u routes on 4-way weighted multipath "
-              "(RTA_MULTIPATH) and on nexthop groups; %zu KiB per write for the limit sender\n",
-              c.routes, c.multipath, c.write_bytes / 1024);
+  std::printf(
+      "fib_bench: %u IPv4 /24 single-path routes; %u routes on 4-way weighted multipath "
+      "(RTA_MULTIPATH) and on nexthop groups; %zu KiB per write for the limit sender\n",
+      c.routes, c.multipath, c.write_bytes / 1024);
   std::fflush(stdout);
   std::vector<Row> rows;
   std::map<std::string, double> rss;
   for (const auto& s : scenarios) {
-    std::printf("-- %s (%u routes): limit sender...\n", s.name.c_str(), s.count);
-    std::fflush(stdout);
-    run_limit(c, s, rows);
-    std::printf("-- %s: ip -batch...\n", s.name.c_str());
-    std::fflush(stdout);
-    run_ip_batch(c, s, rows);
-    std::printf("-- %s: cfn Fib...\n", s.name.c_str());
-    std::fflush(stdout);
-    rss[s.name] = run_cfn(c, s, rows);
+    for (unsigned round = 0; round < c.rounds; ++round) {
+      std::vector<std::string> order = c.methods;
+      std::rotate(order.begin(), order.begin() + round % order.size(), order.end());
+      for (const auto& method : order) {
+        std::printf("-- %s (%u routes), round %u: %s...\n", s.name.c_str(), s.count, round + 1,
+                    method.c_str());
+        std::fflush(stdout);
+        clear_table();
+        quiesce();
+        const std::size_t first = rows.size();
+        if (method == "limit") run_limit(c, s, rows);
+        if (method == "ip-batch") run_ip_batch(c, s, rows);
+        if (method == "cfn-fib") rss[s.name] = std::max(rss[s.name], run_cfn(c, s, rows));
+        for (std::size_t i = first; i < rows.size(); ++i) rows[i].round = round + 1;
+      }
+    }
   }
   clear_table();
   std::filesystem::remove_all(c.tmp);
 
-  std::printf("\n%-10s %-9s %-8s %9s %9s %11s  %-6s %s\n", "scenario", "method", "op", "routes",
-              "seconds", "routes/s", "check", "note");
+  std::printf("\n%-10s %-9s %-8s %5s %9s %9s %11s  %-6s %s\n", "scenario", "method", "op", "round",
+              "routes", "seconds", "routes/s", "check", "note");
   for (const auto& r : rows) {
     const double rate = r.seconds > 0 ? r.routes / r.seconds : 0;
-    std::printf("%-10s %-9s %-8s %9u %9.3f %11.0f  %-6s %s\n", r.scenario.c_str(),
-                r.method.c_str(), r.op.c_str(), r.routes, r.seconds, rate,
-                r.ok ? "ok" : pending(r) ? "-" : "BAD", r.note.c_str());
+    std::printf("%-10s %-9s %-8s %5u %9u %9.3f %11.0f  %-6s %s\n", r.scenario.c_str(),
+                r.method.c_str(), r.op.c_str(), r.round, r.routes, r.seconds, rate,
+                r.ok         ? "ok"
+                : pending(r) ? "-"
+                             : "BAD",
+                r.note.c_str());
   }
 
-  std::printf("\nratios (time): cfn/limit (1.0 = the kernel's own limit; lower is better), "
-              "ip-batch/cfn (how many times faster than ip -batch), ip-batch/limit\n");
+  std::printf(
+      "\nratios of the median times over %u round(s): cfn/limit (1.0 = the kernel's own limit; "
+      "lower is better), "
+      "ip-batch/cfn (how many times faster than ip -batch), ip-batch/limit\n",
+      c.rounds);
   std::printf("%-10s %-8s %10s %13s %15s\n", "scenario", "op", "cfn/limit", "ip-batch/cfn",
               "ip-batch/limit");
   double worst_single = 0;
   bool single_complete = true;
   for (const auto& s : scenarios) {
     for (Op op : {Op::kInstall, Op::kReplace, Op::kDelete}) {
-      const Row* lim = find(rows, s.name, "limit", op_name(op));
-      const Row* ipb = find(rows, s.name, "ip-batch", op_name(op));
-      const Row* cfn = find(rows, s.name, "cfn-fib", op_name(op));
-      auto ratio = [](const Row* a, const Row* b) {
+      const auto lim = median(rows, s.name, "limit", op_name(op));
+      const auto ipb = median(rows, s.name, "ip-batch", op_name(op));
+      const auto cfn = median(rows, s.name, "cfn-fib", op_name(op));
+      auto ratio = [](const std::optional<Row>& a, const std::optional<Row>& b) {
         return usable(a) && usable(b) ? std::to_string(a->seconds / b->seconds).substr(0, 5) + "x"
                                       : std::string("n/a");
       };
@@ -385,12 +451,12 @@ int run(Config c) {
     }
   }
   for (const auto& [name, mb] : rss)
-    if (mb > 0) std::printf("cfn-fib peak RSS (VmHWM of the Fib process), %s: %.1f MB\n",
-                            name.c_str(), mb);
+    if (mb > 0)
+      std::printf("cfn-fib peak RSS (VmHWM of the Fib process), %s: %.1f MB\n", name.c_str(), mb);
 
   const bool full = c.routes >= 1'000'000;
-  const std::string scale = full ? "" : "  (N=" + std::to_string(c.routes) +
-                                            " < 1M: indicative only)";
+  const std::string scale =
+      full ? "" : "  (N=" + std::to_string(c.routes) + " < 1M: indicative only)";
   std::printf("\n");
   if (!fib_available() || !single_complete) {
     std::printf("%s: cfn within 1.3x of the kernel-limit sender (single, N=%u): %s%s\n",
@@ -412,21 +478,34 @@ int run(Config c) {
 
   if (!c.tsv.empty()) {
     std::ofstream out(c.tsv);
-    out << "scenario\tmethod\top\troutes\tseconds\tok\n";
+    out << "scenario\tmethod\top\tround\troutes\tseconds\tok\n";
     for (const auto& r : rows)
-      out << r.scenario << '\t' << r.method << '\t' << r.op << '\t' << r.routes << '\t'
-          << r.seconds << '\t' << (r.ok ? 1 : 0) << '\n';
-    for (const auto& [name, m] : rss) out << name << "\tcfn-fib\tpeak_rss_mb\t0\t" << m << "\t1\n";
+      out << r.scenario << '\t' << r.method << '\t' << r.op << '\t' << r.round << '\t' << r.routes
+          << '\t' << r.seconds << '\t' << (r.ok ? 1 : 0) << '\n';
+    for (const auto& [name, m] : rss)
+      out << name << "\tcfn-fib\tpeak_rss_mb\t0\t0\t" << m << "\t1\n";
   }
   bool all_ok = true;
   for (const auto& r : rows) all_ok = all_ok && (r.ok || pending(r));
   return all_ok ? 0 : 1;
 }
 
+std::vector<std::string> split_methods(const std::string& list) {
+  std::vector<std::string> out;
+  std::istringstream in(list);
+  for (std::string m; std::getline(in, m, ',');) {
+    if (m != "limit" && m != "ip-batch" && m != "cfn-fib")
+      throw std::runtime_error("unknown method " + m + " (limit, ip-batch, cfn-fib)");
+    out.push_back(m);
+  }
+  if (out.empty()) throw std::runtime_error("--methods names none");
+  return out;
+}
+
 [[noreturn]] void usage() {
   std::fprintf(stderr,
                "usage: fib_bench run --netns NAME [--routes N] [--multipath M] [--ifname DEV] "
-               "[--write-kib K] [--tsv FILE]\n"
+               "[--write-kib K] [--tsv FILE] [--rounds R] [--methods M,M,...]\n"
                "       fib_bench fib-child NETNS SCENARIO COUNT IFINDEX\n"
                "Run it through bench/fib_bench/run.sh, which creates the network namespace.\n");
   std::exit(2);
@@ -454,13 +533,24 @@ int main(int argc, char** argv) {
         if (i + 1 >= argc) usage();
         return argv[++i];
       };
-      if (a == "--routes") c.routes = static_cast<std::uint32_t>(std::stoul(value()));
-      else if (a == "--multipath") c.multipath = static_cast<std::uint32_t>(std::stoul(value()));
-      else if (a == "--ifname") c.ifname = value();
-      else if (a == "--write-kib") c.write_bytes = std::stoul(value()) * 1024;
-      else if (a == "--tsv") c.tsv = value();
-      else if (a == "--netns") c.netns = value();
-      else usage();
+      if (a == "--routes")
+        c.routes = static_cast<std::uint32_t>(std::stoul(value()));
+      else if (a == "--multipath")
+        c.multipath = static_cast<std::uint32_t>(std::stoul(value()));
+      else if (a == "--ifname")
+        c.ifname = value();
+      else if (a == "--write-kib")
+        c.write_bytes = std::stoul(value()) * 1024;
+      else if (a == "--tsv")
+        c.tsv = value();
+      else if (a == "--netns")
+        c.netns = value();
+      else if (a == "--rounds")
+        c.rounds = static_cast<unsigned>(std::stoul(value()));
+      else if (a == "--methods")
+        c.methods = split_methods(value());
+      else
+        usage();
     }
     char exe[4096];
     ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);

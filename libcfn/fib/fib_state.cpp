@@ -93,12 +93,36 @@ bool RouteStatus::same_as(const netlink::Route& route) const {
          scope == route.scope && nexthops == route.nexthops;
 }
 
+FibState::RouteIt FibState::find_near(RouteIt& hint, const net::Prefix& prefix) {
+  if (hint != routes_.end()) {
+    if (hint->first == prefix) return hint;
+    if (auto next = std::next(hint); next != routes_.end() && next->first == prefix)
+      return hint = next;
+  }
+  auto it = routes_.find(prefix);
+  if (it != routes_.end()) hint = it;
+  return it;
+}
+
+void FibState::erase_route(RouteIt it) {
+  for (RouteIt* hint : {&set_hint_, &take_hint_, &settle_hint_, &remove_hint_})
+    if (*hint == it) *hint = routes_.end();
+  routes_.erase(it);
+}
+
 bool FibState::ours(const netlink::Route& route) const {
   return route.protocol == options_.protocol && route.table == options_.table;
 }
 
 void FibState::set_route(netlink::Route route, TimePoint now) {
-  auto [it, added] = routes_.try_emplace(route.prefix);
+  // A sorted feed's next route goes after the last one (end() is an O(1) hint then), or is
+  // the successor of the route set last.
+  const bool last = routes_.empty() || routes_.rbegin()->first < route.prefix;
+  const std::size_t before = routes_.size();
+  auto it = routes_.try_emplace(
+      last || set_hint_ == routes_.end() ? routes_.end() : std::next(set_hint_), route.prefix);
+  set_hint_ = it;
+  const bool added = routes_.size() != before;
   RouteStatus& status = it->second;
   if (!added) {
     if (status.state == RouteState::kInstalled && status.same_as(route)) return;
@@ -125,15 +149,16 @@ void FibState::queue_route_set(const net::Prefix& prefix, RouteStatus& status) {
 }
 
 void FibState::remove_route(const net::Prefix& prefix) {
-  auto it = routes_.find(prefix);
+  auto it = find_near(remove_hint_, prefix);
   if (it == routes_.end()) return;
   queue_route_delete(prefix, it->second.metric);
   if (it->second.queued) --route_sets_queued_;
-  routes_.erase(it);
+  remove_hint_ = std::next(it);  // where a sorted removal goes on
+  erase_route(it);
 }
 
 void FibState::queue_route_delete(const net::Prefix& prefix, std::uint32_t metric) {
-  route_deletes_.insert({prefix, metric});
+  route_deletes_.emplace_hint(route_deletes_.end(), prefix, metric);  // O(1) when ascending
 }
 
 void FibState::set_nexthop(netlink::NexthopObject nexthop, TimePoint now) {
@@ -197,7 +222,7 @@ void FibState::take_queued(std::size_t limit, const std::function<void(const Req
     }
   }
   while (!route_sets_.empty() && room()) {
-    auto it = routes_.find(route_sets_.front());
+    auto it = find_near(take_hint_, route_sets_.front());
     route_sets_.pop_front();
     if (it == routes_.end() || !it->second.queued) continue;
     it->second.queued = false;
@@ -304,7 +329,7 @@ void settle_latest(std::map<Key, Status>& statuses, std::map<Key, std::uint32_t>
 // be the route's (requests complete in send order, so a newer set is still in flight).
 void FibState::settle(const InFlight& request, int error) {
   if (request.kind == Request::Kind::kSetRoute) {
-    auto it = routes_.find(request.prefix);
+    auto it = find_near(settle_hint_, request.prefix);
     if (it == routes_.end() || it->second.queued || it->second.generation != request.generation)
       return;
     it->second.state = error == 0 ? RouteState::kInstalled : RouteState::kFailed;

@@ -30,6 +30,8 @@ class FibState {
   using TimePoint = std::chrono::steady_clock::time_point;
 
   explicit FibState(FibOptions options) : options_(options) {}
+  FibState(const FibState&) = delete;  // holds iterators into its own maps
+  FibState& operator=(const FibState&) = delete;
 
   // Desired state. Protocol and table come from the options. Setting what is already
   // installed queues nothing; a route whose metric changes also queues the old one's delete.
@@ -89,8 +91,19 @@ class FibState {
   void settle(const InFlight& request, int error);
   Request request_of(const InFlight& request) const;
 
+  using RouteIt = std::map<net::Prefix, RouteStatus>::iterator;
+  // Routes are set, sent and answered in the same order (one after another in a table dump
+  // or a feed): each step first tries the neighbour of the route it handled last (O(1)) and
+  // searches the map only when that is not it. Hints are cleared before their route is erased.
+  RouteIt find_near(RouteIt& hint, const net::Prefix& prefix);
+  void erase_route(RouteIt it);
+
   FibOptions options_;
   std::map<net::Prefix, RouteStatus> routes_;
+  RouteIt set_hint_ = routes_.end();     // last route set
+  RouteIt take_hint_ = routes_.end();    // last route set taken for sending
+  RouteIt settle_hint_ = routes_.end();  // last route settled
+  RouteIt remove_hint_ = routes_.end();  // successor of the last route removed
   std::map<std::uint32_t, NexthopStatus> nexthops_;
   // Queued sets: routes_ entries with `queued`, in the order queued; a prefix removed or
   // already taken is skipped (a compact queue: 1M routes may be queued at once).

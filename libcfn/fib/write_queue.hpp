@@ -30,7 +30,7 @@ class WriteQueue {
   // starts the next one (a single message larger than max_write gets a write of its own).
   template <typename Encode>
   void append(Encode&& encode) {
-    if (writes_.empty()) writes_.emplace_back();
+    if (writes_.empty()) start_write();
     Write& current = writes_.back();
     const std::size_t before = current.bytes.size();
     encode(current.bytes);
@@ -41,17 +41,13 @@ class WriteQueue {
   bool empty() const { return writes_.empty(); }
   std::size_t writes() const { return writes_.size(); }
   const netlink::Buffer& front() const { return writes_.front().bytes; }
-  // Whether sequence number `a` was given out before `b` (RFC 1982 serial number arithmetic:
-  // they wrap; a window far below 2^31 keeps this exact).
-  inline bool seq_before(std::uint32_t a, std::uint32_t b) {
-    return static_cast<std::int32_t>(a - b) < 0;
-  }
 
   // Sets NLM_F_ACK on the front write's last message; that message's sequence number.
   std::uint32_t request_ack_on_front() {
     return request_ack(writes_.front().bytes, writes_.front().last);
   }
-  void pop_front() { writes_.pop_front(); }
+  // The written buffer is kept for the next write (no allocation and page faults per write).
+  void pop_front();
   void clear() { writes_.clear(); }
   void set_max_write(std::size_t max_write) { max_write_ = max_write; }
 
@@ -62,9 +58,11 @@ class WriteQueue {
   };
 
   void move_tail_to_new_write(std::size_t from);
+  void start_write();
 
   std::size_t max_write_;
   std::deque<Write> writes_;
+  netlink::Buffer spare_;  // a written buffer, empty, capacity kept
 };
 
 }  // namespace cfn::fib

@@ -152,19 +152,6 @@ char* write_v6(char* out, char* end, const IpAddress::Bytes& bytes) {
   return out;
 }
 
-std::uint64_t fnv1a(std::uint64_t hash, const std::uint8_t* data, std::size_t size) {
-  for (std::size_t i = 0; i < size; ++i) {
-    hash = (hash ^ data[i]) * 0x100000001b3ULL;
-  }
-  return hash;
-}
-
-std::uint64_t hash_address(const IpAddress& address) {
-  const auto family = static_cast<std::uint8_t>(address.family());
-  const std::uint64_t hash = fnv1a(0xcbf29ce484222325ULL, &family, 1);
-  return fnv1a(hash, address.bytes().data(), address.bytes().size());
-}
-
 std::optional<Prefix> parse_prefix(std::string_view text,
                                    std::optional<IpAddress> (*parse_address)(std::string_view)) {
   const std::size_t slash = text.find('/');
@@ -257,14 +244,3 @@ std::string Prefix::to_string() const {
 }
 
 }  // namespace cfn::net
-
-std::size_t std::hash<cfn::net::IpAddress>::operator()(
-    const cfn::net::IpAddress& address) const noexcept {
-  return static_cast<std::size_t>(cfn::net::hash_address(address));
-}
-
-std::size_t std::hash<cfn::net::Prefix>::operator()(const cfn::net::Prefix& prefix) const noexcept {
-  const auto length = static_cast<std::uint8_t>(prefix.length());
-  return static_cast<std::size_t>(
-      cfn::net::fnv1a(cfn::net::hash_address(prefix.address()), &length, 1));
-}

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
@@ -44,10 +46,31 @@ class IpAddress {
   // IPv4 dotted quad; IPv6 in RFC 5952 canonical form (IPv4-mapped as ::ffff:a.b.c.d).
   std::string to_string() const;
 
-  auto operator<=>(const IpAddress&) const = default;
+  // Family first, then the bytes in network order (as two big-endian words: the FIB's
+  // route maps compare prefixes millions of times, memcmp would cost a call each time).
+  std::strong_ordering operator<=>(const IpAddress& other) const {
+    if (family_ != other.family_) return family_ <=> other.family_;
+    const std::uint64_t high = word(0), other_high = other.word(0);
+    if (high != other_high) return high <=> other_high;
+    return word(8) <=> other.word(8);
+  }
   bool operator==(const IpAddress&) const = default;
+  // Well mixed over every bit (splitmix64's finalizer over both words and the family).
+  std::uint64_t hash_value() const noexcept {
+    std::uint64_t x = word(0) ^ std::rotl(word(8), 29) ^ static_cast<std::uint64_t>(family_);
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  }
 
  private:
+  std::uint64_t word(std::size_t offset) const {
+    std::uint64_t value;
+    std::memcpy(&value, bytes_.data() + offset, sizeof value);
+    if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap64(value);
+    return value;
+  }
+
   Family family_ = Family::kV4;
   Bytes bytes_{};
 };
@@ -78,8 +101,14 @@ class Prefix {
   std::string to_string() const;
 
   // Orders by address (family first), then by length.
-  auto operator<=>(const Prefix&) const = default;
+  std::strong_ordering operator<=>(const Prefix& other) const {
+    if (auto order = address_ <=> other.address_; order != 0) return order;
+    return length_ <=> other.length_;
+  }
   bool operator==(const Prefix&) const = default;
+  std::uint64_t hash_value() const noexcept {
+    return address_.hash_value() ^ (static_cast<std::uint64_t>(length_) * 0x9e3779b97f4a7c15ULL);
+  }
 
  private:
   IpAddress address_;
@@ -90,10 +119,14 @@ class Prefix {
 
 template <>
 struct std::hash<cfn::net::IpAddress> {
-  std::size_t operator()(const cfn::net::IpAddress& address) const noexcept;
+  std::size_t operator()(const cfn::net::IpAddress& address) const noexcept {
+    return static_cast<std::size_t>(address.hash_value());
+  }
 };
 
 template <>
 struct std::hash<cfn::net::Prefix> {
-  std::size_t operator()(const cfn::net::Prefix& prefix) const noexcept;
+  std::size_t operator()(const cfn::net::Prefix& prefix) const noexcept {
+    return static_cast<std::size_t>(prefix.hash_value());
+  }
 };

@@ -1,7 +1,11 @@
 // Tests for FibState: queue order and coalescing, reconcile diff, ack attribution.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <map>
+#include <random>
+#include <string>
 
 #include "libcfn/fib/fib_state.hpp"
 
@@ -177,8 +181,7 @@ TEST_CASE("A stored route gives back the route that was set", "[fib][state]") {
     expected.table = netlink::kMainTable;
     CHECK(stored.route(wanted.prefix) == expected);
     CHECK(stored.same_as(wanted));
-    CHECK(stored.since() ==
-          std::chrono::time_point_cast<std::chrono::seconds>(kNow));
+    CHECK(stored.since() == std::chrono::time_point_cast<std::chrono::seconds>(kNow));
     const cfn::fib::RouteStatus copy = stored;  // a copy owns its own paths
     CHECK(copy.nexthops == wanted.nexthops);
   }
@@ -291,14 +294,13 @@ TEST_CASE("Answers outside what is in flight are ignored; dump seqs may interlea
   fib.set_route(route("10.2.0.0/24", "10.9.0.2"), kNow);
   auto requests = fib.take_queued(100);
   fib.sent(20, requests[0]);
-  fib.sent(22, requests[1]);  // 21 went to a dump
+  fib.sent(22, requests[1]);              // 21 went to a dump
   CHECK_FALSE(fib.complete(19, EINVAL));  // older than anything in flight
   CHECK_FALSE(fib.complete(23, 0));       // not sent yet
   CHECK(fib.in_flight() == 2);
   CHECK_FALSE(fib.complete(21, 0));  // an answer after 20 completes 20
   CHECK(fib.in_flight() == 1);
-  CHECK(fib.routes().at(*cfn::net::Prefix::parse("10.1.0.0/24")).state ==
-        RouteState::kInstalled);
+  CHECK(fib.routes().at(*cfn::net::Prefix::parse("10.1.0.0/24")).state == RouteState::kInstalled);
   CHECK_FALSE(fib.complete(22, 0));
   CHECK(fib.idle());
 }
@@ -320,8 +322,7 @@ TEST_CASE("Completion by sequence number survives the wrap of the counter", "[fi
   CHECK(fib.idle());
 }
 
-TEST_CASE("A removed route's queued set is skipped; set again, it goes out once",
-          "[fib][state]") {
+TEST_CASE("A removed route's queued set is skipped; set again, it goes out once", "[fib][state]") {
   FibState fib = state();
   const auto prefix = *cfn::net::Prefix::parse("10.1.0.0/24");
   fib.set_route(route("10.1.0.0/24", "10.9.0.2"), kNow);
@@ -335,4 +336,82 @@ TEST_CASE("A removed route's queued set is skipped; set again, it goes out once"
   CHECK(requests[0].route.nexthops.at(0).gateway == cfn::net::IpAddress::parse("10.9.0.4"));
   CHECK(fib.queued() == 0);
   CHECK(fib.routes().at(prefix).queued == false);
+}
+
+// FibState looks routes up through hints (the neighbour of the route handled last) and
+// clears a hint before its route is erased. Random interleavings of sets, removals, sends
+// and answers, over neighbouring prefixes, in sorted runs and at random: whatever the order,
+// replaying the requests sent on a model kernel gives exactly the wanted routes.
+TEST_CASE("Random interleavings leave the kernel with exactly the wanted routes",
+          "[fib][state][hint]") {
+  const auto seed = GENERATE(1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u);
+  std::mt19937 random(seed);
+  auto pick = [&](std::uint32_t n) {
+    return std::uniform_int_distribution<std::uint32_t>(0, n - 1)(random);
+  };
+  auto prefix_text = [](std::uint32_t i) { return "10." + std::to_string(i) + ".0.0/16"; };
+  const char* gateways[] = {"10.255.0.1", "10.255.0.2"};
+
+  FibState fib = state();
+  std::map<std::string, std::string> wanted;  // prefix -> gateway
+  std::map<std::string, std::string> kernel;  // the model kernel: requests applied in order
+  std::uint32_t seq = 0;
+  auto send_some = [&](std::size_t limit) {
+    for (const Request& r : fib.take_queued(limit)) {
+      const std::string prefix = r.route.prefix.to_string();
+      if (r.kind == Kind::kSetRoute)
+        kernel[prefix] = r.route.nexthops.at(0).gateway->to_string();
+      else if (r.kind == Kind::kDeleteRoute)
+        kernel.erase(prefix);
+      fib.sent(++seq, r);
+    }
+  };
+  for (int step = 0; step < 3000; ++step) {
+    switch (pick(6)) {
+      case 0:
+      case 1: {  // a sorted run of sets, as a feed sends them
+        const std::uint32_t first = pick(64), count = 1 + pick(16), gateway = pick(2);
+        for (std::uint32_t i = first; i < std::min(64u, first + count); ++i) {
+          fib.set_route(route(prefix_text(i).c_str(), gateways[gateway]), kNow);
+          wanted[prefix_text(i)] = gateways[gateway];
+        }
+        break;
+      }
+      case 2: {  // a sorted run of removals
+        const std::uint32_t first = pick(64), count = 1 + pick(16);
+        for (std::uint32_t i = first; i < std::min(64u, first + count); ++i) {
+          fib.remove_route(*cfn::net::Prefix::parse(prefix_text(i)));
+          wanted.erase(prefix_text(i));
+        }
+        break;
+      }
+      case 3: {  // one change anywhere
+        const std::uint32_t i = pick(64), gateway = pick(3);
+        if (gateway == 2) {
+          fib.remove_route(*cfn::net::Prefix::parse(prefix_text(i)));
+          wanted.erase(prefix_text(i));
+        } else {
+          fib.set_route(route(prefix_text(i).c_str(), gateways[gateway]), kNow);
+          wanted[prefix_text(i)] = gateways[gateway];
+        }
+        break;
+      }
+      case 4:
+        send_some(1 + pick(20));
+        break;
+      case 5:
+        if (seq != 0) fib.complete(seq - pick(std::min<std::uint32_t>(seq, 5)), 0);
+        break;
+    }
+  }
+  while (fib.queued() != 0) send_some(1000);
+  fib.complete(seq, 0);
+
+  CHECK(fib.idle());
+  CHECK(kernel == wanted);
+  REQUIRE(fib.routes().size() == wanted.size());
+  for (const auto& [prefix, status] : fib.routes()) {
+    CHECK(status.state == RouteState::kInstalled);
+    CHECK(status.nexthops.view()[0].gateway->to_string() == wanted.at(prefix.to_string()));
+  }
 }
