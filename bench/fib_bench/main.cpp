@@ -196,6 +196,12 @@ struct Scenario {
   bool groups;
 };
 
+std::string cpu_note(const CpuTimes& cpu) {
+  char text[64];
+  std::snprintf(text, sizeof text, "cpu user %.3f sys %.3f s", cpu.user, cpu.sys);
+  return text;
+}
+
 // ---- 1. the kernel limit: raw batched sender, no acks ----
 void run_limit(const Config& c, const Scenario& s, std::vector<Row>& rows) {
   clear_table();
@@ -205,7 +211,7 @@ void run_limit(const Config& c, const Scenario& s, std::vector<Row>& rows) {
     SendResult r = raw_send(op, s.count, shape, c.ifindex, c.write_bytes);
     Row row = make_row(s.name, "limit", op_name(op), s.count, r.seconds);
     row.errors = r.errors + r.lost_errors;
-    row.note = std::to_string(r.writes) + " writes";
+    row.note = cpu_note(r.cpu) + ", " + std::to_string(r.writes) + " writes";
     if (r.errors) row.note += ", first error " + std::string(std::strerror(r.first_error));
     if (r.lost_errors) row.note += ", error reports lost";
     rows.push_back(verify(row, op, shape));
@@ -293,11 +299,12 @@ double run_cfn(const Config& c, const Scenario& s, std::vector<Row>& rows) {
       int first_error = 0;
       std::string settled;
       double queued = 0;
+      CpuTimes cpu;
       f >> row.op >> row.seconds >> queued >> row.in_kernel >> row.matching >> row.errors >>
-          first_error >> settled;
+          first_error >> settled >> cpu.user >> cpu.sys;
       char split[64];
-      std::snprintf(split, sizeof split, "%.3f s of it in set_route/remove_route", queued);
-      row.note = split;
+      std::snprintf(split, sizeof split, ", %.3f s in set_route/remove_route", queued);
+      row.note = cpu_note(cpu) + split;
       const bool del = row.op == "delete";
       row.ok = settled == "settled" && row.errors == 0 &&
                (del ? row.in_kernel == 0 : row.in_kernel == s.count && row.matching == s.count);

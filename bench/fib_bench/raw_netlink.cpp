@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -99,7 +100,8 @@ void encode(Writer& w, Op op, std::uint32_t seq, std::uint32_t i, const Shape& s
         rta->rta_type = RTA_MULTIPATH;
         for (std::size_t k = 0; k < shape.weights.size(); ++k) {
           auto* rtnh = static_cast<rtnexthop*>(w.grow(sizeof(rtnexthop)));
-          rtnh->rtnh_len = static_cast<std::uint16_t>(RTNH_ALIGN(sizeof(rtnexthop)) + RTA_LENGTH(4));
+          rtnh->rtnh_len =
+              static_cast<std::uint16_t>(RTNH_ALIGN(sizeof(rtnexthop)) + RTA_LENGTH(4));
           rtnh->rtnh_hops = static_cast<std::uint8_t>(shape.weights[k] - 1);
           rtnh->rtnh_ifindex = static_cast<int>(ifindex);
           std::uint32_t gw = htonl(kGatewayBase + static_cast<std::uint32_t>(k));
@@ -113,7 +115,8 @@ void encode(Writer& w, Op op, std::uint32_t seq, std::uint32_t i, const Shape& s
         break;
     }
   }
-  reinterpret_cast<nlmsghdr*>(w.at(start))->nlmsg_len = static_cast<std::uint32_t>(w.size() - start);
+  reinterpret_cast<nlmsghdr*>(w.at(start))->nlmsg_len =
+      static_cast<std::uint32_t>(w.size() - start);
 }
 
 // Reads error reports without blocking; with no NLM_F_ACK only failures are reported.
@@ -129,7 +132,8 @@ void drain(int fd, std::vector<std::uint8_t>& rx, SendResult& result) {
       return;  // EAGAIN: nothing more
     }
     int len = static_cast<int>(n);
-    for (auto* h = reinterpret_cast<nlmsghdr*>(rx.data()); NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
+    for (auto* h = reinterpret_cast<nlmsghdr*>(rx.data()); NLMSG_OK(h, len);
+         h = NLMSG_NEXT(h, len)) {
       if (h->nlmsg_type != NLMSG_ERROR) continue;
       const auto* e = static_cast<const nlmsgerr*>(NLMSG_DATA(h));
       if (e->error != 0) {
@@ -175,9 +179,12 @@ Shape group_shape(std::uint32_t nexthop_id) {
 
 const char* op_name(Op op) {
   switch (op) {
-    case Op::kInstall: return "install";
-    case Op::kReplace: return "replace";
-    case Op::kDelete: return "delete";
+    case Op::kInstall:
+      return "install";
+    case Op::kReplace:
+      return "replace";
+    case Op::kDelete:
+      return "delete";
   }
   return "?";
 }
@@ -193,6 +200,7 @@ SendResult raw_send(Op op, std::uint32_t count, const Shape& shape, std::uint32_
   Writer w(buf);
   constexpr std::size_t kMaxMessage = 256;  // one route request is at most ~150 bytes
   const auto t0 = std::chrono::steady_clock::now();
+  const CpuTimes cpu0 = cpu_times();
   for (std::uint32_t i = 0; i < count; ++i) {
     if (buf.size() + kMaxMessage > write_bytes) {
       send_all(fd, buf, result);
@@ -205,6 +213,7 @@ SendResult raw_send(Op op, std::uint32_t count, const Shape& shape, std::uint32_
   if (!buf.empty()) send_all(fd, buf, result);
   drain(fd, rx, result);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  result.cpu = cpu_times() - cpu0;
   ::close(fd);
   return result;
 }
@@ -244,7 +253,8 @@ DumpResult dump_routes(const Shape* expected) {
       break;
     }
     int len = static_cast<int>(n);
-    for (auto* h = reinterpret_cast<nlmsghdr*>(rx.data()); NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
+    for (auto* h = reinterpret_cast<nlmsghdr*>(rx.data()); NLMSG_OK(h, len);
+         h = NLMSG_NEXT(h, len)) {
       if (h->nlmsg_type == NLMSG_DONE) {
         done = true;
         break;
@@ -264,13 +274,17 @@ DumpResult dump_routes(const Shape* expected) {
       int alen = static_cast<int>(RTM_PAYLOAD(h));
       for (auto* a = RTM_RTA(rtm); RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
         switch (a->rta_type) {
-          case RTA_TABLE: std::memcpy(&table, RTA_DATA(a), 4); break;
+          case RTA_TABLE:
+            std::memcpy(&table, RTA_DATA(a), 4);
+            break;
           case RTA_GATEWAY:
             std::memcpy(&gateway, RTA_DATA(a), 4);
             gateway = ntohl(gateway);
             has_gateway = true;
             break;
-          case kRtaNhId: std::memcpy(&nhid, RTA_DATA(a), 4); break;
+          case kRtaNhId:
+            std::memcpy(&nhid, RTA_DATA(a), 4);
+            break;
           case RTA_MULTIPATH: {
             int mlen = static_cast<int>(RTA_PAYLOAD(a));
             auto* nh = static_cast<rtnexthop*>(RTA_DATA(a));
@@ -289,7 +303,8 @@ DumpResult dump_routes(const Shape* expected) {
             }
             break;
           }
-          default: break;
+          default:
+            break;
         }
       }
       if (table != kTable) continue;
@@ -316,6 +331,17 @@ DumpResult dump_routes(const Shape* expected) {
   return result;
 }
 
+CpuTimes cpu_times() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return CpuTimes{.user = seconds(usage.ru_utime), .sys = seconds(usage.ru_stime)};
+}
+
+CpuTimes operator-(const CpuTimes& a, const CpuTimes& b) {
+  return CpuTimes{.user = a.user - b.user, .sys = a.sys - b.sys};
+}
+
 std::uint64_t peak_rss_kib() {
   std::ifstream in("/proc/self/status");
   std::string line;
@@ -327,11 +353,13 @@ std::uint64_t peak_rss_kib() {
 
 bool in_netns(const std::string& name) {
   if (name.empty() || name.find('/') != std::string::npos) return false;
-  struct stat self {}, named {}, init {};
+  struct stat self {
+  }, named{}, init{};
   if (::stat("/proc/self/ns/net", &self) != 0) return false;
   if (::stat(("/run/netns/" + name).c_str(), &named) != 0) return false;
   if (self.st_ino != named.st_ino || self.st_dev != named.st_dev) return false;
-  if (::stat("/proc/1/ns/net", &init) == 0 && init.st_ino == self.st_ino && init.st_dev == self.st_dev)
+  if (::stat("/proc/1/ns/net", &init) == 0 && init.st_ino == self.st_ino &&
+      init.st_dev == self.st_dev)
     return false;
   return true;
 }

@@ -10,29 +10,40 @@
 
 namespace cfn::bench {
 
-inline constexpr std::uint8_t kProto = 220;   // cfn-bgp
-inline constexpr std::uint32_t kMetric = 20;  // eBGP distance
-inline constexpr std::uint32_t kTable = 254;  // main
-inline constexpr std::uint32_t kRouteBase = 0x14000000;  // 20.0.0.0: route i is base + i*256 /24
-inline constexpr std::uint32_t kMaxRoutes = 1u << 22;   // stays inside 20.0.0.0 - 83.255.255.0
+inline constexpr std::uint8_t kProto = 220;                // cfn-bgp
+inline constexpr std::uint32_t kMetric = 20;               // eBGP distance
+inline constexpr std::uint32_t kTable = 254;               // main
+inline constexpr std::uint32_t kRouteBase = 0x14000000;    // 20.0.0.0: route i is base + i*256 /24
+inline constexpr std::uint32_t kMaxRoutes = 1u << 22;      // stays inside 20.0.0.0 - 83.255.255.0
 inline constexpr std::uint32_t kGatewayBase = 0x64400002;  // 100.64.0.2 .. .5 on the dummy /16
-inline constexpr std::uint32_t kNhObjectBase = 1;           // nexthop objects 1..4
-inline constexpr std::uint32_t kGroupA = 100;               // weights 1,2,3,4
-inline constexpr std::uint32_t kGroupB = 101;               // weights 4,3,2,1
+inline constexpr std::uint32_t kNhObjectBase = 1;          // nexthop objects 1..4
+inline constexpr std::uint32_t kGroupA = 100;              // weights 1,2,3,4
+inline constexpr std::uint32_t kGroupB = 101;              // weights 4,3,2,1
 
-inline std::uint32_t route_address(std::uint32_t i) { return kRouteBase + (i << 8); }
+inline std::uint32_t route_address(std::uint32_t i) {
+  return kRouteBase + (i << 8);
+}
 
 // What one route should look like (used to encode it and to check the dump).
 struct Shape {
   enum class Kind { kSingle, kMultipath, kGroup } kind = Kind::kSingle;
-  std::uint32_t gateway = kGatewayBase;          // kSingle (host order)
-  std::vector<std::uint16_t> weights;            // kMultipath: one per gateway base+k
-  std::uint32_t nexthop_id = 0;                  // kGroup
+  std::uint32_t gateway = kGatewayBase;  // kSingle (host order)
+  std::vector<std::uint16_t> weights;    // kMultipath: one per gateway base+k
+  std::uint32_t nexthop_id = 0;          // kGroup
 };
 
 Shape single_shape(std::uint32_t gateway);
 Shape multipath_shape(std::vector<std::uint16_t> weights);
 Shape group_shape(std::uint32_t nexthop_id);
+
+// CPU time this process has used so far, in seconds: user space and kernel (for a netlink
+// writer, the kernel time is the routing table's own work, done inside sendmsg).
+struct CpuTimes {
+  double user = 0;
+  double sys = 0;
+};
+CpuTimes cpu_times();
+CpuTimes operator-(const CpuTimes& a, const CpuTimes& b);
 
 struct SendResult {
   double seconds = 0;
@@ -41,6 +52,7 @@ struct SendResult {
   std::uint64_t errors = 0;       // NLMSG_ERROR with a non-zero error
   std::uint64_t lost_errors = 0;  // ENOBUFS on the receive side: some error reports lost
   int first_error = 0;            // positive errno
+  CpuTimes cpu;                   // used by the write loop
 };
 
 enum class Op { kInstall, kReplace, kDelete };

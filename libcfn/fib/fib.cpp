@@ -172,8 +172,8 @@ bool Fib::open(std::string& error) {
   return true;
 }
 
-void Fib::set_route(netlink::Route route) {
-  impl_->state.set_route(std::move(route), Clock::now());
+void Fib::set_route(const netlink::Route& route) {
+  impl_->state.set_route(route, Clock::now());
   impl_->changed();
 }
 

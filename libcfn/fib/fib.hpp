@@ -106,7 +106,7 @@ class Fib {
 
   // Desired state. Changes are queued and sent in batches (one write carries many requests);
   // a route that exists is replaced in place (NLM_F_REPLACE), never deleted first.
-  void set_route(netlink::Route route);
+  void set_route(const netlink::Route& route);
   void remove_route(const net::Prefix& prefix);
   void set_nexthop(netlink::NexthopObject nexthop);  // object or group, e.g. resilient
   void remove_nexthop(std::uint32_t id);

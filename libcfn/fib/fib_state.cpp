@@ -114,7 +114,7 @@ bool FibState::ours(const netlink::Route& route) const {
   return route.protocol == options_.protocol && route.table == options_.table;
 }
 
-void FibState::set_route(netlink::Route route, TimePoint now) {
+void FibState::set_route(const netlink::Route& route, TimePoint now) {
   // A sorted feed's next route goes after the last one (end() is an O(1) hint then), or is
   // the successor of the route set last.
   const bool last = routes_.empty() || routes_.rbegin()->first < route.prefix;
@@ -323,8 +323,6 @@ void settle_latest(std::map<Key, Status>& statuses, std::map<Key, std::uint32_t>
 
 }  // namespace
 
-// A route settles only by its latest set: the generation taken with the request must still
-// be the route's (requests complete in send order, so a newer set is still in flight).
 // A route settles only by its latest set: the generation taken with the request must still
 // be the route's (requests complete in send order, so a newer set is still in flight).
 void FibState::settle(const InFlight& request, int error) {

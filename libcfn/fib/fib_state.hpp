@@ -35,7 +35,7 @@ class FibState {
 
   // Desired state. Protocol and table come from the options. Setting what is already
   // installed queues nothing; a route whose metric changes also queues the old one's delete.
-  void set_route(netlink::Route route, TimePoint now);
+  void set_route(const netlink::Route& route, TimePoint now);
   void remove_route(const net::Prefix& prefix);
   void set_nexthop(netlink::NexthopObject nexthop, TimePoint now);
   void remove_nexthop(std::uint32_t id);

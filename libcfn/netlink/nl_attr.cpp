@@ -20,9 +20,10 @@ MessageWriter::MessageWriter(Buffer& out, std::uint16_t type, std::uint16_t flag
 }
 
 std::size_t MessageWriter::put_bytes(std::span<const std::uint8_t> data) {
-  std::size_t offset = out_.size();
-  out_.insert(out_.end(), data.begin(), data.end());
+  // One resize (zero padding included) and one copy: this runs several times per route.
+  const std::size_t offset = out_.size();
   out_.resize(offset + NLMSG_ALIGN(data.size()));
+  if (!data.empty()) std::memcpy(out_.data() + offset, data.data(), data.size());
   auto length = static_cast<std::uint32_t>(out_.size() - start_);
   std::memcpy(out_.data() + start_, &length, sizeof(length));  // nlmsg_len comes first
   return offset;
