@@ -2,6 +2,7 @@
 #include "libcfn/cli/commands.hpp"
 
 #include "libcfn/cli/commands_bgp.hpp"
+#include "libcfn/cli/commands_cfn.hpp"
 #include "libcfn/cli/commands_common.hpp"
 #include "libcfn/cli/commands_ospf.hpp"
 
@@ -24,6 +25,7 @@ std::vector<const CommandDef*> all_commands() {
       &cmd::kShowDebugging,
       &cmd::kShowIpRoute,
       &cmd::kShowIpv6Route,
+      &cmd::kShowCfn,
       &cmd::kDebugFib,
       &cmd::kHostname,
       &cmd::kNoHostname,
@@ -52,7 +54,24 @@ std::vector<const CommandDef*> all_commands() {
       &cmd::kCfn,
       &cmd::kNoCfn,
       &cmd::kCfnPolicy,
+      &cmd::kCfnPolicyCustom,
       &cmd::kNoCfnPolicy,
+      &cmd::kCfnPrice,
+      &cmd::kNoCfnPrice,
+      &cmd::kCfnUtilizationCap,
+      &cmd::kNoCfnUtilizationCap,
+      &cmd::kCfnSmoothing,
+      &cmd::kNoCfnSmoothing,
+      &cmd::kCfnDeadBand,
+      &cmd::kNoCfnDeadBand,
+      &cmd::kCfnMinInterval,
+      &cmd::kNoCfnMinInterval,
+      &cmd::kCfnHoldDown,
+      &cmd::kNoCfnHoldDown,
+      &cmd::kCfnRateLimit,
+      &cmd::kNoCfnRateLimit,
+      &cmd::kCfnStepThreshold,
+      &cmd::kNoCfnStepThreshold,
       &cmd::kRouterBgp,
       &cmd::kNoRouterBgp,
       &cmd::kBgpRouterId,

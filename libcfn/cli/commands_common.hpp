@@ -1,5 +1,6 @@
 // Commands every daemon owns: modes and navigation, show/write, the kernel FIB, hostname,
-// logging, FRR compatibility lines, interfaces, route-maps, prefix-lists and the cfn block.
+// logging, FRR compatibility lines, interfaces, route-maps and prefix-lists (the cfn block is
+// in commands_cfn.hpp).
 #pragma once
 
 #include "libcfn/cli/command.hpp"
@@ -193,25 +194,6 @@ inline constexpr CommandDef kNoSetLocalPreference{
     nodes(Node::kRouteMap), "no set local-preference [(0-4294967295)]",
     "Negate a command or set its defaults\nSet values in destination routing protocol\nBGP local "
     "preference path attribute\nPreference value",
-    kAllDaemons};
-
-// The cfn block: what FRR has no syntax for.
-inline constexpr CommandDef kCfn{nodes(Node::kConfig), "cfn", "Computing First Network settings",
-                                 kAllDaemons, [](const Args&) { return Node::kCfn; }};
-inline constexpr CommandDef kNoCfn{nodes(Node::kConfig), "no cfn",
-                                   "Negate a command or set its defaults\nComputing First Network "
-                                   "settings",
-                                   kAllDaemons};
-inline constexpr CommandDef kCfnPolicy{
-    nodes(Node::kCfn), "policy <latency|cost|balanced>$mode",
-    "Choose how compute and network state rank a service's sites\nMinimize expected completion "
-    "time\nMinimize compute and bandwidth cost\nWeigh latency and cost equally",
-    kAllDaemons};
-inline constexpr CommandDef kNoCfnPolicy{
-    nodes(Node::kCfn), "no policy [<latency|cost|balanced>]",
-    "Negate a command or set its defaults\nChoose how compute and network state rank a service's "
-    "sites\nMinimize expected completion time\nMinimize compute and bandwidth cost\nWeigh latency "
-    "and cost equally",
     kAllDaemons};
 
 }  // namespace cfn::cli::cmd

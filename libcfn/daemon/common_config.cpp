@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "libcfn/cli/commands_cfn.hpp"
 #include "libcfn/cli/commands_common.hpp"
 
 namespace cfn::daemon {
@@ -198,24 +199,115 @@ void bind_route_maps(cli::CommandTable& table, const Target& target) {
   });
 }
 
+// Binds one numeric setting of the cfn block: `def` sets it from its number `arg` (the grammar's
+// range bounds it), `no_def` puts the default back.
+template <typename Field, typename FromNumber>
+void bind_cfn_setting(cli::CommandTable& table, const cli::CommandDef& def,
+                      const cli::CommandDef& no_def, const Target& target, std::string_view arg,
+                      Field field, FromNumber from_number) {
+  table.bind(def, [target, arg, field, from_number](Context&, const Args& args) {
+    field(target().cfn) = from_number(to_u32(args.get(arg)));
+    return Status::kSuccess;
+  });
+  table.bind(no_def, [target, field](Context&, const Args&) {
+    CfnConfig defaults;
+    field(target().cfn) = field(defaults);
+    return Status::kSuccess;
+  });
+}
+
 void bind_cfn(cli::CommandTable& table, const Target& target) {
   table.bind(cmd::kCfn, [target](Context&, const Args&) {
-    target().cfn_block = true;
+    target().cfn.block = true;
     return Status::kSuccess;
   });
   table.bind(cmd::kNoCfn, [target](Context&, const Args&) {
-    target().cfn_block = false;
-    target().cfn_policy.reset();
+    target().cfn = CfnConfig{};
     return Status::kSuccess;
   });
+  table.bind(cmd::kShowCfn, [target](Context& ctx, const Args& args) {
+    const CfnConfig& cfn = target().cfn;
+    ctx.out() += args.has("json") ? show_cfn_json(cfn) : show_cfn_text(cfn);
+    return Status::kSuccess;
+  });
+
+  // Policy and model parameters. Weights belong to the custom policy: any policy line sets both.
   table.bind(cmd::kCfnPolicy, [target](Context&, const Args& args) {
-    target().cfn_policy = std::string(args.get("mode"));
+    auto& policy = target().cfn.policy;
+    policy.kind = parse_policy_kind(args.get("mode")).value_or(metric::Policy{}.kind);
+    policy.weights = {};
+    return Status::kSuccess;
+  });
+  table.bind(cmd::kCfnPolicyCustom, [target](Context& ctx, const Args& args) {
+    metric::CategoryWeights weights;
+    if (args.has("weights")) {
+      auto weight = [&args](std::string_view name) {
+        return static_cast<double>(to_u32(args.get(name)));
+      };
+      weights = {weight("compute_weight"), weight("gpu_weight"), weight("memory_weight"),
+                 weight("delay_weight")};
+      if (weights == metric::CategoryWeights{0, 0, 0, 0}) {
+        return warn(ctx, "At least one weight must be above 0");
+      }
+    }
+    auto& policy = target().cfn.policy;
+    policy.kind = metric::PolicyKind::kCustom;
+    policy.weights = weights;
     return Status::kSuccess;
   });
   table.bind(cmd::kNoCfnPolicy, [target](Context&, const Args&) {
-    target().cfn_policy.reset();
+    auto& policy = target().cfn.policy;
+    policy.kind = metric::Policy{}.kind;
+    policy.weights = {};
     return Status::kSuccess;
   });
+  table.bind(cmd::kCfnPrice, [target](Context& ctx, const Args& args) {
+    const auto compute = parse_price(args.get("compute_price"));
+    const auto bandwidth = parse_price(args.get("bandwidth_price"));
+    if (!compute || !bandwidth) {
+      return warn(ctx, "Invalid price '" +
+                           std::string(args.get(compute ? "bandwidth_price" : "compute_price")) +
+                           "' (expected a decimal number from 0 to 1000000)");
+    }
+    auto& policy = target().cfn.policy;
+    policy.compute_price = *compute;
+    policy.bandwidth_price = *bandwidth;
+    return Status::kSuccess;
+  });
+  table.bind(cmd::kNoCfnPrice, [target](Context&, const Args&) {
+    auto& policy = target().cfn.policy;
+    policy.compute_price = metric::Policy{}.compute_price;
+    policy.bandwidth_price = metric::Policy{}.bandwidth_price;
+    return Status::kSuccess;
+  });
+  bind_cfn_setting(
+      table, cmd::kCfnUtilizationCap, cmd::kNoCfnUtilizationCap, target, "percent",
+      [](CfnConfig & c) -> auto& { return c.policy.utilization_cap; },
+      [](std::uint32_t percent) { return percent / 100.0; });
+
+  // Stability filters.
+  using std::chrono::milliseconds;
+  auto to_msec = [](std::uint32_t msec) { return milliseconds(msec); };
+  auto to_points = [](std::uint32_t points) { return static_cast<std::uint8_t>(points); };
+  bind_cfn_setting(
+      table, cmd::kCfnSmoothing, cmd::kNoCfnSmoothing, target, "msec",
+      [](CfnConfig & c) -> auto& { return c.filter.smoothing_half_life; }, to_msec);
+  bind_cfn_setting(
+      table, cmd::kCfnDeadBand, cmd::kNoCfnDeadBand, target, "points",
+      [](CfnConfig & c) -> auto& { return c.filter.dead_band; }, to_points);
+  bind_cfn_setting(
+      table, cmd::kCfnMinInterval, cmd::kNoCfnMinInterval, target, "msec",
+      [](CfnConfig & c) -> auto& { return c.filter.min_interval; }, to_msec);
+  bind_cfn_setting(
+      table, cmd::kCfnHoldDown, cmd::kNoCfnHoldDown, target, "msec",
+      [](CfnConfig & c) -> auto& { return c.filter.hold_down; }, to_msec);
+  bind_cfn_setting(
+      table, cmd::kCfnRateLimit, cmd::kNoCfnRateLimit, target, "rate",
+      [](CfnConfig & c) -> auto& { return c.filter.rate_limit; },
+      [](std::uint32_t rate) { return rate; });
+  bind_cfn_setting(
+      table, cmd::kCfnStepThreshold, cmd::kNoCfnStepThreshold, target, "points",
+      [](CfnConfig & c) -> auto& { return c.filter.step_threshold; }, to_points);
 }
 
 }  // namespace
@@ -243,12 +335,7 @@ std::string print_common_head(const CommonConfig& config) {
     if (iface.description) out += " description " + *iface.description + "\n";
     out += "exit\n";
   }
-  if (config.cfn_block) {
-    out += "cfn\n";
-    if (config.cfn_policy) out += " policy " + *config.cfn_policy + "\n";
-    out += "exit\n";
-  }
-  return out;
+  return out + print_cfn_block(config.cfn);
 }
 
 std::string print_common_tail(const CommonConfig& config) {

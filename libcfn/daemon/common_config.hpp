@@ -13,6 +13,7 @@
 
 #include "libcfn/cli/session.hpp"
 #include "libcfn/core/log.hpp"
+#include "libcfn/daemon/cfn_config.hpp"
 #include "libcfn/net/address.hpp"
 
 namespace cfn::daemon {
@@ -46,8 +47,7 @@ struct CommonConfig {
   std::map<std::string, InterfaceConfig> interfaces;
   std::map<std::string, std::map<std::uint32_t, PrefixListEntry>> prefix_lists;  // name -> seq
   std::map<std::pair<std::string, std::uint32_t>, RouteMapEntry> route_maps;     // (name, seq)
-  bool cfn_block = false;
-  std::optional<std::string> cfn_policy;  // latency | cost | balanced
+  CfnConfig cfn;
   bool operator==(const CommonConfig&) const = default;
 };
 

@@ -22,6 +22,11 @@ TEST_CASE("bad config lines are refused with FILE:LINE and nothing is applied") 
       {"ambiguous abbreviation", "log s", "ambiguous command"},
       {"refused by the handler", "router bgp 65001\nrouter bgp 65002",
        "BGP is already running; AS is 65001"},
+      {"cfn value out of range", "cfn\n dead-band 300", "value 300 is out of range (0-255)"},
+      {"cfn value refused by the handler", "cfn\n price compute 1 bandwidth lots",
+       "Invalid price 'lots' (expected a decimal number from 0 to 1000000)"},
+      {"cfn weights all zero", "cfn\n policy custom weights compute 0 gpu 0 memory 0 delay 0",
+       "At least one weight must be above 0"},
   };
   for (const auto& c : cases) {
     INFO(c.kind);
