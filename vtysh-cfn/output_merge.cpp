@@ -1,6 +1,7 @@
 // Merging daemon outputs: config blocks through libcfn/cli/config_text, JSON with nlohmann.
 #include "vtysh-cfn/output_merge.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "libcfn/cli/config_text.hpp"
@@ -57,6 +58,13 @@ std::optional<std::string> merge_json_objects(std::span<const std::string> texts
     merge_into(merged, value);
   }
   return merged.dump(2) + "\n";
+}
+
+std::string concatenate_distinct(std::span<const std::string> texts) {
+  std::string out;
+  for (auto it = texts.begin(); it != texts.end(); ++it)
+    if (std::find(texts.begin(), it, *it) == it) out += *it;
+  return out;
 }
 
 }  // namespace cfn::vtysh

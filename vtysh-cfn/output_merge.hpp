@@ -17,5 +17,8 @@ std::optional<std::string> configured_hostname(std::span<const std::string> conf
 // Deep merge of JSON objects: objects by key, arrays appended, the first scalar kept. Blank
 // texts are skipped; nullopt if any other text is not a JSON object. Printed as FRR does.
 std::optional<std::string> merge_json_objects(std::span<const std::string> texts);
+// Text answers one after another, each distinct text once: a setting both daemons share
+// (`show cfn`) is not printed twice.
+std::string concatenate_distinct(std::span<const std::string> texts);
 
 }  // namespace cfn::vtysh

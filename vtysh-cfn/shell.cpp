@@ -186,7 +186,7 @@ ShellReply Shell::run_exec(const Match& match) {
   if (merged) {
     reply.output += *merged;
   } else {
-    for (const auto& output : outputs) reply.output += output;
+    reply.output += concatenate_distinct(outputs);
   }
   return reply;
 }

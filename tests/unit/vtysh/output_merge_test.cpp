@@ -1,4 +1,4 @@
-// Tests for merged daemon output: running config, integrated file, hostname, JSON objects.
+// Tests for merged daemon output: running config, integrated file, hostname, JSON, text.
 #include <catch2/catch.hpp>
 
 #include "vtysh-cfn/output_merge.hpp"
@@ -58,4 +58,12 @@ TEST_CASE("JSON merge refuses text that is not an object", "[vtysh]") {
   CHECK_FALSE(merge_json_objects(texts));
   const std::string arrays[] = {"[1]", "[2]"};
   CHECK_FALSE(merge_json_objects(arrays));
+}
+
+TEST_CASE("Text answers are printed in daemon order, each distinct text once", "[vtysh]") {
+  const std::string shared[] = {"Policy: balanced\n", "Policy: balanced\n"};
+  CHECK(concatenate_distinct(shared) == "Policy: balanced\n");
+  const std::string routes[] = {"B>* 10.0.0.0/24\n", "O>* 10.1.0.0/24\n", "B>* 10.0.0.0/24\n"};
+  CHECK(concatenate_distinct(routes) == "B>* 10.0.0.0/24\nO>* 10.1.0.0/24\n");
+  CHECK(concatenate_distinct(std::span<const std::string>{}).empty());
 }
