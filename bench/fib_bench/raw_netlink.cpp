@@ -338,6 +338,13 @@ CpuTimes cpu_times() {
   return CpuTimes{.user = seconds(usage.ru_utime), .sys = seconds(usage.ru_stime)};
 }
 
+CpuTimes children_cpu_times() {
+  rusage usage{};
+  ::getrusage(RUSAGE_CHILDREN, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return CpuTimes{.user = seconds(usage.ru_utime), .sys = seconds(usage.ru_stime)};
+}
+
 CpuTimes operator-(const CpuTimes& a, const CpuTimes& b) {
   return CpuTimes{.user = a.user - b.user, .sys = a.sys - b.sys};
 }

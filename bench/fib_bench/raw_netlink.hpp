@@ -43,6 +43,7 @@ struct CpuTimes {
   double sys = 0;
 };
 CpuTimes cpu_times();
+CpuTimes children_cpu_times();  // of the waited-for child processes
 CpuTimes operator-(const CpuTimes& a, const CpuTimes& b);
 
 struct SendResult {
