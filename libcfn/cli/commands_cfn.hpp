@@ -17,7 +17,7 @@ namespace cfn::cli::cmd {
   "Weight\nGPU cost\nWeight\nMemory cost\nWeight\nProcessing delay cost\nWeight"
 #define CFN_PRICE_HELP                                                                           \
   "Prices used by the cost policy\nPrice of compute\nPrice per core-second (decimal)\nPrice of " \
-  "bandwidth\nPrice per GB (decimal)"
+  "bandwidth\nPrice per unit of network cost (decimal)"
 #define CFN_MSEC "(0-3600000)"
 #define CFN_ADVERTISE_HELP "When and how often a service's cost is advertised\n"
 
