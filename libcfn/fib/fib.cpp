@@ -47,6 +47,18 @@ struct Fib::Impl {
   FibStats stats;
   std::shared_ptr<int> alive = std::make_shared<int>(0);  // posted flushes check it
   bool flush_posted = false;
+  bool draining = false;  // in socket.receive_ready() from flush()
+  // The time routes are stamped with (RouteStatus::since, in seconds): read once per batch,
+  // not per route (a million clock reads cost more than the rest of set_route).
+  Clock::time_point batch_time() {
+    if (!batch_time_valid) {
+      batch_time_now = Clock::now();
+      batch_time_valid = true;
+    }
+    return batch_time_now;
+  }
+  Clock::time_point batch_time_now;
+  bool batch_time_valid = false;
   bool reconciling = false;  // dumps running; the plan that follows covers the queue
   bool retry_dump = false;   // a route dump was interrupted: dump again
   bool closed = false;       // after shutdown()
@@ -69,7 +81,16 @@ void Fib::Impl::changed() {
 }
 
 void Fib::Impl::flush() {
+  batch_time_valid = false;
   if (closed || reconciling || !socket.is_open()) return;
+  // Answers already waiting free the window and settle their routes while those are still in
+  // the CPU's cache (not re-entered: an answer may flush again).
+  if (!draining) {
+    draining = true;
+    socket.receive_ready();
+    draining = false;
+    if (closed || reconciling || !socket.is_open()) return;
+  }
   const std::size_t room = kWindow > state.in_flight() ? kWindow - state.in_flight() : 0;
   if (room != 0) state.take_queued(room, [this](const Request& request) { send(request); });
   socket.flush();
@@ -173,7 +194,7 @@ bool Fib::open(std::string& error) {
 }
 
 void Fib::set_route(const netlink::Route& route) {
-  impl_->state.set_route(route, Clock::now());
+  impl_->state.set_route(route, impl_->batch_time());
   impl_->changed();
 }
 

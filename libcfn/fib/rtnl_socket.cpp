@@ -42,7 +42,10 @@ int done_errno(const netlink::MessageView& message) {
 }  // namespace
 
 RtnlSocket::RtnlSocket(boost::asio::io_context& io)
-    : descriptor_(io), timer_(io), read_buffer_(kReadBufferBytes) {}
+    : descriptor_(io),
+      timer_(io),
+      read_buffer_(kReadBufferBytes),
+      ready_buffer_(kReadBufferBytes) {}
 
 RtnlSocket::~RtnlSocket() {
   boost::system::error_code ignored;
@@ -160,6 +163,17 @@ bool RtnlSocket::receive_blocking(Clock::time_point deadline) {
     if (bytes <= 0) continue;
     dispatch(std::span<const std::uint8_t>(buffer.data(), static_cast<std::size_t>(bytes)));
     return true;
+  }
+}
+
+void RtnlSocket::receive_ready() {
+  while (is_open()) {
+    const ssize_t bytes = ::recv(descriptor_.native_handle(), ready_buffer_.data(),
+                                 ready_buffer_.size(), MSG_DONTWAIT);
+    if (bytes < 0 && errno == ENOBUFS) return lose(ENOBUFS);
+    if (bytes <= 0)
+      return;  // nothing waits (EAGAIN), or the read failed: the async read reports it
+    dispatch(std::span<const std::uint8_t>(ready_buffer_.data(), static_cast<std::size_t>(bytes)));
   }
 }
 

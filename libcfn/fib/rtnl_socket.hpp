@@ -67,6 +67,9 @@ class RtnlSocket {
 
   // Blocks until one datagram has been received and dispatched (true) or `deadline` passed.
   bool receive_blocking(Clock::time_point deadline);
+  // Dispatches every datagram already waiting, without blocking (answers to earlier writes:
+  // the kernel handles a write inside sendmsg, so they are there before the loop runs again).
+  void receive_ready();
 
  private:
   struct Awaited {  // the acked last request of a write
@@ -97,7 +100,8 @@ class RtnlSocket {
   boost::asio::posix::stream_descriptor descriptor_;
   boost::asio::steady_timer timer_;
   bool timer_armed_ = false;
-  std::vector<std::uint8_t> read_buffer_;
+  std::vector<std::uint8_t> read_buffer_;   // the pending asynchronous read's
+  std::vector<std::uint8_t> ready_buffer_;  // receive_ready's
   std::uint32_t next_seq_ = 1;
   WriteQueue queue_;
   std::deque<Awaited> awaited_;  // in send order
