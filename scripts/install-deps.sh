@@ -7,7 +7,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build pkg-config clang-14 libclang-rt-14-dev
   libboost-dev libprotobuf-dev protobuf-compiler libspdlog-dev libfmt-dev
-  catch2 libreadline-dev nlohmann-json3-dev libbenchmark-dev
+  catch2 libreadline-dev nlohmann-json3-dev libbenchmark-dev libssl-dev
   iproute2 procps psmisc tcpdump
   python3 python3-pytest
   frr bird2 gobgpd exabgp

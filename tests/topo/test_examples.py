@@ -1,4 +1,5 @@
-"""Every example config under examples/ (recursively) passes both daemons' config check.
+"""Every example config under examples/ (recursively) passes both daemons' config check,
+and every cfn-agent example (*.cfg) loads in cfn-agent.
 
 `bgpd-cfn -C -f FILE` and `ospfd-cfn -C -f FILE` must both exit 0: each daemon checks
 the whole integrated file (its own sections applied, the other's validated and passed
@@ -40,3 +41,35 @@ def test_example_config_checks(example, daemon):
                          text=True, timeout=30)
     assert res.returncode == 0, "%s -C -f %s: rc=%d\n%s%s" % (daemon, path, res.returncode,
                                                               res.stdout, res.stderr)
+
+
+AGENT_EXAMPLES = sorted(os.path.relpath(p, EXAMPLES_DIR)
+                        for p in glob.glob(os.path.join(EXAMPLES_DIR, "**", "*.cfg"),
+                                           recursive=True))
+
+
+def test_agent_examples_exist_and_are_documented():
+    assert "agent/agent.cfg" in AGENT_EXAMPLES
+    with open(os.path.join(EXAMPLES_DIR, "README.md")) as f:
+        readme = f.read()
+    for name in AGENT_EXAMPLES:
+        assert name in readme, "examples/README.md does not describe %s" % name
+
+
+@pytest.mark.parametrize("example", AGENT_EXAMPLES)
+def test_agent_example_loads(example):
+    """cfn-agent reads the example and reports every service in it (--once sends nothing)."""
+    import json
+    import re
+    path = os.path.join(EXAMPLES_DIR, example)
+    res = subprocess.run([cfn_binary("cfn-agent"), "-f", path, "--once", "--json"],
+                         capture_output=True, text=True, timeout=30)
+    assert res.returncode == 0, "cfn-agent -f %s: rc=%d\n%s%s" % (path, res.returncode,
+                                                                res.stdout, res.stderr)
+    report = json.loads(res.stdout)
+    with open(path) as f:
+        services = re.findall(r"^service (\S+)", f.read(), re.M)
+    assert services
+    printed = json.dumps(report)
+    for name in services:
+        assert '"%s"' % name in printed, "service %s missing from the report" % name
