@@ -189,22 +189,62 @@ Transition connecting(Builder& b, const EventInput& input) {
   return b.done();
 }
 
-Transition open_sent(Builder& b, const EventInput& input) {
-  const Event e = input.event;
-  if (ignored_once_started(e)) return b.done();
-  Session& s = b.session();
-  switch (e) {
+// What OpenSent, OpenConfirm and Established answer alike (RFC 4271 8.2.2). True when
+// `input` was one of these events.
+bool after_open(Builder& b, const EventInput& input) {
+  switch (input.event) {
     case Event::kManualStop:
       manual_stop(b, input, true);
-      break;
+      return true;
     case Event::kAutomaticStop:
       b.notify(kCease, 0);
-      fail(b);
       break;
     case Event::kHoldTimerExpires:
       b.notify(kHoldTimerExpired, 0);
-      fail(b);
       break;
+    case Event::kBgpHeaderErr:
+    case Event::kBgpOpenMsgErr:
+      b.notify(input.notification);
+      break;
+    case Event::kOpenCollisionDump:
+      b.notify(kCease, kCeaseConnectionCollisionResolution);
+      break;
+    case Event::kNotifMsgVerErr:
+      fail(b, false);
+      return true;
+    default:
+      return false;
+  }
+  fail(b);
+  return true;
+}
+
+// What OpenConfirm and Established answer alike, once both OPENs are through.
+bool after_open_confirmed(Builder& b, const EventInput& input) {
+  switch (input.event) {
+    case Event::kKeepaliveTimerExpires:
+      send_keepalive(b);
+      return true;
+    case Event::kTcpConnectionFails:
+    case Event::kNotifMsg:
+      fail(b);
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Any other event: RFC 6608 names the state that did not expect it.
+void unexpected(Builder& b, std::uint8_t subcode) {
+  b.notify(kFsmError, subcode);
+  fail(b);
+}
+
+Transition open_sent(Builder& b, const EventInput& input) {
+  const Event e = input.event;
+  if (ignored_once_started(e) || after_open(b, input)) return b.done();
+  Session& s = b.session();
+  switch (e) {
     case Event::kTcpConnectionFails:
       retry_later(b);
       break;
@@ -220,102 +260,40 @@ Transition open_sent(Builder& b, const EventInput& input) {
       }
       s.state = State::kOpenConfirm;
       break;
-    case Event::kBgpHeaderErr:
-    case Event::kBgpOpenMsgErr:
-      b.notify(input.notification);
-      fail(b);
-      break;
-    case Event::kOpenCollisionDump:
-      b.notify(kCease, kCeaseConnectionCollisionResolution);
-      fail(b);
-      break;
-    case Event::kNotifMsgVerErr:
-      fail(b, false);
-      break;
     default:
-      b.notify(kFsmError, kFsmUnexpectedInOpenSent);
-      fail(b);
+      unexpected(b, kFsmUnexpectedInOpenSent);
       break;
   }
   return b.done();
 }
 
+// A second connection's TCP events (16, 17) belong to collision detection, not to this FSM.
+bool second_connection(Event e) {
+  return e == Event::kTcpCrAcked || e == Event::kTcpConnectionConfirmed;
+}
+
 Transition open_confirm(Builder& b, const EventInput& input) {
   const Event e = input.event;
-  if (ignored_once_started(e) || e == Event::kTcpCrAcked || e == Event::kTcpConnectionConfirmed)
+  if (ignored_once_started(e) || second_connection(e) || after_open(b, input) ||
+      after_open_confirmed(b, input))
     return b.done();
-  Session& s = b.session();
-  switch (e) {
-    case Event::kManualStop:
-      manual_stop(b, input, true);
-      break;
-    case Event::kAutomaticStop:
-      b.notify(kCease, 0);
-      fail(b);
-      break;
-    case Event::kHoldTimerExpires:
-      b.notify(kHoldTimerExpired, 0);
-      fail(b);
-      break;
-    case Event::kKeepaliveTimerExpires:
-      send_keepalive(b);
-      break;
-    case Event::kTcpConnectionFails:
-    case Event::kNotifMsg:
-      fail(b);
-      break;
-    case Event::kNotifMsgVerErr:
-      fail(b, false);
-      break;
-    case Event::kBgpHeaderErr:
-    case Event::kBgpOpenMsgErr:
-      b.notify(input.notification);
-      fail(b);
-      break;
-    case Event::kOpenCollisionDump:
-      b.notify(kCease, kCeaseConnectionCollisionResolution);
-      fail(b);
-      break;
-    case Event::kKeepAliveMsg:
-      restart_hold_timer(b);
-      b.act(ActionKind::kSessionEstablished);
-      s.idle_hold = seconds{0};  // the back-off starts over
-      s.state = State::kEstablished;
-      break;
-    default:
-      b.notify(kFsmError, kFsmUnexpectedInOpenConfirm);
-      fail(b);
-      break;
+  if (e == Event::kKeepAliveMsg) {
+    restart_hold_timer(b);
+    b.act(ActionKind::kSessionEstablished);
+    b.session().idle_hold = seconds{0};  // the back-off starts over
+    b.session().state = State::kEstablished;
+  } else {
+    unexpected(b, kFsmUnexpectedInOpenConfirm);
   }
   return b.done();
 }
 
 Transition established(Builder& b, const EventInput& input) {
   const Event e = input.event;
-  if (ignored_once_started(e) || e == Event::kTcpCrAcked || e == Event::kTcpConnectionConfirmed)
+  if (ignored_once_started(e) || second_connection(e) || after_open(b, input) ||
+      after_open_confirmed(b, input))
     return b.done();
   switch (e) {
-    case Event::kManualStop:
-      manual_stop(b, input, true);
-      break;
-    case Event::kAutomaticStop:
-      b.notify(kCease, 0);
-      fail(b);
-      break;
-    case Event::kHoldTimerExpires:
-      b.notify(kHoldTimerExpired, 0);
-      fail(b);
-      break;
-    case Event::kKeepaliveTimerExpires:
-      send_keepalive(b);
-      break;
-    case Event::kTcpConnectionFails:
-    case Event::kNotifMsg:
-      fail(b);
-      break;
-    case Event::kNotifMsgVerErr:
-      fail(b, false);
-      break;
     case Event::kKeepAliveMsg:
       restart_hold_timer(b);
       break;
@@ -323,19 +301,12 @@ Transition established(Builder& b, const EventInput& input) {
       b.act(ActionKind::kProcessUpdate);
       restart_hold_timer(b);
       break;
-    case Event::kBgpHeaderErr:
-    case Event::kBgpOpenMsgErr:
     case Event::kUpdateMsgErr:
       b.notify(input.notification);
       fail(b);
       break;
-    case Event::kOpenCollisionDump:
-      b.notify(kCease, kCeaseConnectionCollisionResolution);
-      fail(b);
-      break;
     default:
-      b.notify(kFsmError, kFsmUnexpectedInEstablished);
-      fail(b);
+      unexpected(b, kFsmUnexpectedInEstablished);
       break;
   }
   return b.done();
