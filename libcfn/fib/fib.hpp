@@ -120,6 +120,8 @@ class Fib {
   void shutdown();
 
   // Called for each request the kernel refused: the route (or nexthop id) and the errno.
+  // Handlers (these and reconcile's `done`) may run inside set_route/remove_route/flush:
+  // before each batch the FIB reads the answers already waiting.
   void on_route_error(std::function<void(const netlink::Route&, int error)> handler);
   // Likewise for nexthop objects and groups.
   void on_nexthop_error(std::function<void(const netlink::NexthopObject&, int error)> handler);
