@@ -1,7 +1,7 @@
 // Agent protocol codec: Report conversion, HMAC signing and checking, length framing.
 #include "libcfnmetric/agent/agent_frame.hpp"
-#include <algorithm>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <type_traits>
