@@ -19,7 +19,6 @@ inline constexpr DaemonMask kBgpd = 1u << 0;
 inline constexpr DaemonMask kOspfd = 1u << 1;
 inline constexpr DaemonMask kAllDaemons = kBgpd | kOspfd;
 
-
 enum class TokenKind : std::uint8_t {
   kKeyword,
   kIpv4,        // A.B.C.D

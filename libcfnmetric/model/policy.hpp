@@ -19,10 +19,10 @@ struct CategoryWeights {
 
 struct Policy {
   PolicyKind kind = PolicyKind::kBalanced;
-  CategoryWeights weights;          // used by kCustom; presets derive their own
-  double compute_price = 1.0;       // cost policy: price per unit of work (per core-second)
-  double bandwidth_price = 1.0;     // cost policy: price per unit of network cost (score())
-  double utilization_cap = 0.95;    // rho cap in d / (1 - rho)
+  CategoryWeights weights;        // used by kCustom; presets derive their own
+  double compute_price = 1.0;     // cost policy: price per unit of work (per core-second)
+  double bandwidth_price = 1.0;   // cost policy: price per unit of network cost (score())
+  double utilization_cap = 0.95;  // rho cap in d / (1 - rho)
   bool operator==(const Policy&) const = default;
 };
 

@@ -21,9 +21,10 @@ cfn::net::IpAddress ip(std::string_view text) {
   return *cfn::net::IpAddress::parse(text);
 }
 
-std::pair<cfn::net::Prefix, RouteStatus> status(std::string_view prefix, std::uint8_t protocol, std::uint32_t metric,
-                   std::vector<netlink::NextHop> nexthops, RouteState state,
-                   std::chrono::seconds age) {
+std::pair<cfn::net::Prefix, RouteStatus> status(std::string_view prefix, std::uint8_t protocol,
+                                                std::uint32_t metric,
+                                                std::vector<netlink::NextHop> nexthops,
+                                                RouteState state, std::chrono::seconds age) {
   netlink::Route route;
   route.prefix = *cfn::net::Prefix::parse(prefix);
   route.protocol = protocol;
