@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "bgpd-cfn/bgp_peer_group.hpp"
 #include "libcfn/cli/commands_bgp.hpp"
 
 namespace cfn::bgp {
@@ -122,18 +123,31 @@ void bind_router(cli::CommandTable& table, const Target& target) {
   });
 }
 
+// A new neighbor or peer-group, active in ipv4 unicast when `bgp default ipv4-unicast` is on.
+Neighbor new_neighbor(const BgpConfig& config) {
+  Neighbor n;
+  n.af[Afi::kIpv4].activate = config.default_ipv4_unicast;
+  return n;
+}
+
 void bind_neighbors(cli::CommandTable& table, const Target& target) {
-  table.bind(cmd::kNeighborRemoteAs, [target](Context&, const Args& args) {
+  table.bind(cmd::kNeighborRemoteAs, [target](Context& ctx, const Args& args) {
     BgpConfig& config = target();
-    auto [it, created] = config.neighbors.try_emplace(PeerKey::parse(args.get("peer")));
-    it->second.remote_as = std::string(args.get("asn"));
-    if (created) it->second.af[Afi::kIpv4].activate = config.default_ipv4_unicast;
+    const PeerKey key = PeerKey::parse(args.get("peer"));
+    const auto& group =
+        config.neighbors.try_emplace(key, new_neighbor(config)).first->second.peer_group;
+    if (group && !config.neighbors.at(peer_group_key(*group)).remote_as.empty()) {
+      return warn(ctx, "Peer-group member cannot override remote-as of peer-group.");
+    }
+    set_remote_as(config, key, std::string(args.get("asn")));
     return Status::kSuccess;
   });
   table.bind(cmd::kNoNeighbor, [target](Context& ctx, const Args& args) {
-    if (target().neighbors.erase(PeerKey::parse(args.get("peer"))) == 0) {
+    const PeerKey key = PeerKey::parse(args.get("peer"));
+    if (!target().neighbors.contains(key)) {
       return warn(ctx, "Specify remote-as or peer-group commands first");
     }
+    erase_neighbor(target(), key);
     return Status::kSuccess;
   });
   bind_neighbor(table, cmd::kNeighborDescription, target, [](Neighbor& n, const Args& a, bool) {
@@ -173,11 +187,64 @@ void bind_neighbors(cli::CommandTable& table, const Target& target) {
                 [](Neighbor& n, const Args&, bool no) { n.extended_nexthop = !no; });
 }
 
+void bind_peer_groups(cli::CommandTable& table, const Target& target) {
+  table.bind(cmd::kNeighborPeerGroup, [target](Context& ctx, const Args& args) {
+    BgpConfig& config = target();
+    const PeerKey key = peer_group_key(args.get("group"));
+    auto found = config.neighbors.find(key);
+    const bool exists = found != config.neighbors.end();
+    if (args.has("no")) {
+      if (!exists || !is_peer_group(found->second)) return warn(ctx, "Create the peer-group first");
+      erase_neighbor(config, key);
+    } else if (exists && !is_peer_group(found->second)) {
+      return warn(ctx, "Name conflict with interface: ");
+    } else if (!exists) {
+      config.neighbors.emplace(key, new_neighbor(config)).first->second.peer_group_definition =
+          true;
+    }
+    return Status::kSuccess;
+  });
+  table.bind(cmd::kNeighborSetPeerGroup, [target](Context& ctx, const Args& args) {
+    BgpConfig& config = target();
+    const PeerKey key = PeerKey::parse(args.get("peer"));
+    const PeerKey group_key = peer_group_key(args.get("group"));
+    auto group = config.neighbors.find(group_key);
+    auto member = config.neighbors.find(key);
+    const bool have_group = group != config.neighbors.end() && is_peer_group(group->second);
+    if (args.has("no")) {
+      // FRR deletes the peer, unless it is a member of another group.
+      if (member == config.neighbors.end()) {
+        return warn(ctx, "Specify remote-as or peer-group commands first");
+      }
+      if (!have_group) return warn(ctx, "Configure the peer-group first");
+      const auto& bound = member->second.peer_group;
+      if (!bound || *bound == group_key.name) erase_neighbor(config, key);
+      return Status::kSuccess;
+    }
+    if (!have_group) return warn(ctx, "Configure the peer-group first");
+    if (member == config.neighbors.end()) {
+      if (group->second.remote_as.empty()) {
+        return warn(ctx, "Specify remote-as or peer-group commands first");
+      }
+      config.neighbors.emplace(key, Neighbor{});
+    } else if (const auto& bound = member->second.peer_group) {
+      if (*bound == group_key.name) return Status::kSuccess;
+      return warn(ctx, "Cannot change the peer-group. Deconfigure first");
+    }
+    bind_to_peer_group(config, key, group_key);
+    return Status::kSuccess;
+  });
+}
+
 void bind_address_families(cli::CommandTable& table, const Target& target) {
   // Entering the node is the session's business; nothing to record until a line inside it.
   table.bind(cmd::kAddressFamily, [](Context&, const Args&) { return Status::kSuccess; });
-  bind_neighbor_af(table, cmd::kNeighborActivate, target,
-                   [](NeighborAf& af, const Args&, bool no) { af.activate = !no; });
+  // (De)activating a peer-group (de)activates its members (FRR).
+  table.bind(cmd::kNeighborActivate, [target](Context& ctx, const Args& args) {
+    return with_neighbor(target, ctx, args, [&](Neighbor&) {
+      set_activation(target(), PeerKey::parse(args.get("peer")), afi_of(ctx), !args.has("no"));
+    });
+  });
   bind_neighbor_af(table, cmd::kNeighborNextHopSelf, target,
                    [](NeighborAf& af, const Args& a, bool no) {
                      af.next_hop_self = !no;
@@ -232,6 +299,7 @@ void bind_address_families(cli::CommandTable& table, const Target& target) {
 void bind_bgp_commands(cli::CommandTable& table, std::function<BgpConfig&()> target) {
   bind_router(table, target);
   bind_neighbors(table, target);
+  bind_peer_groups(table, target);
   bind_address_families(table, target);
 }
 

@@ -1,6 +1,11 @@
 // Printer for the BGP configuration, in the order FRR 8.4's bgp_config_write uses.
 #include "bgpd-cfn/bgp_config.hpp"
 
+#include <algorithm>
+#include <vector>
+
+#include "bgpd-cfn/bgp_peer_group.hpp"
+
 namespace cfn::bgp {
 
 PeerKey PeerKey::parse(std::string_view text) {
@@ -14,9 +19,37 @@ std::string PeerKey::to_string() const {
 
 namespace {
 
+using NeighborEntry = std::pair<const PeerKey, Neighbor>;
+
+// FRR's order (its peer-group list, then its peer list sorted by peer_cmp): peer-groups by
+// name, then the members of each group by group name, then the other neighbors; names before
+// addresses, addresses in order, within each.
+std::vector<const NeighborEntry*> frr_order(const BgpConfig& config) {
+  std::vector<const NeighborEntry*> order;
+  for (const auto& entry : config.neighbors) order.push_back(&entry);
+  auto rank = [](const NeighborEntry* e) {
+    const Neighbor& n = e->second;
+    return std::pair(n.peer_group_definition ? 0 : n.peer_group ? 1 : 2, n.peer_group);
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const auto* a, const auto* b) { return rank(a) < rank(b); });
+  return order;
+}
+
+// Activation a neighbor has unless configured: its group's, else the ipv4 default.
+bool default_activation(const BgpConfig& config, const Neighbor& n, Afi afi) {
+  if (n.peer_group) {
+    auto group = config.neighbors.find(peer_group_key(*n.peer_group));
+    if (group != config.neighbors.end()) return group->second.af[afi].activate;
+  }
+  return afi == Afi::kIpv4 && config.default_ipv4_unicast;
+}
+
 void print_neighbor(std::string& out, const std::string& peer, const Neighbor& n) {
   const std::string p = " neighbor " + peer;
-  out += p + " remote-as " + n.remote_as + "\n";
+  if (n.peer_group_definition) out += p + " peer-group\n";
+  if (!n.remote_as.empty()) out += p + " remote-as " + n.remote_as + "\n";
+  if (n.peer_group) out += p + " peer-group " + *n.peer_group + "\n";
   if (n.description) out += p + " description " + *n.description + "\n";
   if (n.shutdown) {
     out += p + " shutdown" + (n.shutdown_message ? " message " + *n.shutdown_message : "") + "\n";
@@ -46,11 +79,11 @@ std::string print_af(const BgpConfig& config, Afi afi) {
       body += "  maximum-paths ibgp " + std::to_string(af.maximum_paths_ibgp) + "\n";
     }
   }
-  const bool activate_default = afi == Afi::kIpv4 && config.default_ipv4_unicast;
-  for (const auto& [key, neighbor] : config.neighbors) {
+  for (const NeighborEntry* entry : frr_order(config)) {
+    const auto& [key, neighbor] = *entry;
     const std::string p = "  neighbor " + key.to_string();
     const NeighborAf& naf = neighbor.af[afi];
-    if (naf.activate != activate_default)
+    if (naf.activate != default_activation(config, neighbor, afi))
       body += (naf.activate ? p : "  no" + p.substr(1)) + " activate\n";
     if (naf.next_hop_self)
       body += p + " next-hop-self" + (naf.next_hop_self_force ? " force" : "") + "\n";
@@ -78,8 +111,8 @@ std::string print_bgp_config(const BgpConfig& config) {
     out += " timers bgp " + std::to_string(config.timers.keepalive) + " " +
            std::to_string(config.timers.holdtime) + "\n";
   }
-  for (const auto& [key, neighbor] : config.neighbors)
-    print_neighbor(out, key.to_string(), neighbor);
+  for (const NeighborEntry* entry : frr_order(config))
+    print_neighbor(out, entry->first.to_string(), entry->second);
   out += print_af(config, Afi::kIpv4);
   out += print_af(config, Afi::kIpv6);
   out += "exit\n";

@@ -49,8 +49,11 @@ struct NeighborAf {
   bool operator==(const NeighborAf&) const = default;
 };
 
+// A peer, or a peer-group (`neighbor WORD peer-group`: a template of settings, keyed by its
+// name, never a session). A member (`neighbor X peer-group WORD`) keeps only its own settings;
+// effective_neighbor() (bgp_peer_group.hpp) resolves what its session uses.
 struct Neighbor {
-  std::string remote_as;  // an AS number, "internal" or "external"
+  std::string remote_as;  // an AS number, "internal" or "external"; empty: the group's (or none)
   std::optional<std::string> description;
   bool shutdown = false;
   std::optional<std::string> shutdown_message;  // RFC 9003
@@ -60,7 +63,9 @@ struct Neighbor {
   std::optional<std::string> update_source;
   std::optional<std::uint8_t> ebgp_multihop;  // TTL; 255 when given without a value
   bool extended_nexthop = false;
-  PerAfi<NeighborAf> af;
+  PerAfi<NeighborAf> af;  // a member's `activate` is its own state, copied from the group
+  bool peer_group_definition = false;     // this entry is a peer-group
+  std::optional<std::string> peer_group;  // the group this peer is a member of
   bool operator==(const Neighbor&) const = default;
 };
 

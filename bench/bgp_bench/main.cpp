@@ -6,6 +6,9 @@
 //   bgp_load monitor --connect ADDR [--source ADDR] --local-as AS [--peer-as AS] [--expect N]
 //                    [COMMON]
 //   bgp_load fib     --expect N [--base ADDR] [--length L]
+//   bgp_load probe   --connect ADDR --source ADDR --local-as AS [--peer-as AS] [--port 179]
+//                    [--hold 9] [--open-hex HEX] [--announce PREFIX]... [--send-hex HEX]...
+//                    [--wait 3] [--connect-timeout 30]
 //   COMMON: [--port 179] [--hold 180] [--extended-message] [--wait SECONDS]
 //
 // inject: P sessions from --source, --source + 1, ... (each its own router ID); once all are
@@ -20,6 +23,8 @@
 // so the runner subtracts inject's start from monitor's complete.
 // fib: no session; counts the routes of the injected range in the kernel's main table of its
 // namespace and prints `complete mono_ns=T held=N` when all N are there (fib_watch.hpp).
+// probe: one session that sends raw (malformed) messages and prints one JSON line saying
+// what the peer did (probe.hpp); exit 0 whenever it printed the line.
 // Both run until SIGTERM / SIGINT, then print `final ...` and exit 0; exit 1 when a session
 // fails (NOTIFICATION, close, error) and 2 on a usage error.
 #include <poll.h>
@@ -39,6 +44,7 @@
 
 #include "bench/bgp_bench/fib_watch.hpp"
 #include "bench/bgp_bench/prefix_count.hpp"
+#include "bench/bgp_bench/probe.hpp"
 #include "bench/bgp_bench/session.hpp"
 #include "bench/bgp_bench/table.hpp"
 
@@ -58,7 +64,7 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// --name value pairs and --flag switches.
+// --name value pairs (a repeated name keeps every value) and --flag switches.
 class Arguments {
  public:
   Arguments(int argc, char** argv) {
@@ -70,7 +76,7 @@ class Arguments {
         extended_message_ = true;
       } else {
         if (i + 1 >= argc) throw UsageError("--" + key + " needs a value");
-        values_[key] = argv[++i];
+        values_[key].push_back(argv[++i]);
       }
     }
   }
@@ -80,10 +86,18 @@ class Arguments {
     auto it = values_.find(key);
     if (it == values_.end()) return fallback;
     used_.push_back(key);
+    const std::string& text = it->second.back();
     char* end = nullptr;
-    const unsigned long long value = std::strtoull(it->second.c_str(), &end, 10);
-    if (it->second.empty() || *end != '\0') throw UsageError("--" + key + ": not a number");
+    const unsigned long long value = std::strtoull(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0') throw UsageError("--" + key + ": not a number");
     return value;
+  }
+  // Every value given for --key, in order; empty when it was not given.
+  std::vector<std::string> all(const std::string& key) {
+    auto it = values_.find(key);
+    if (it == values_.end()) return {};
+    used_.push_back(key);
+    return it->second;
   }
   std::uint32_t address(const std::string& key, bool required) {
     auto it = values_.find(key);
@@ -92,7 +106,7 @@ class Arguments {
       return 0;
     }
     used_.push_back(key);
-    const auto parsed = net::IpAddress::parse_v4(it->second);
+    const auto parsed = net::IpAddress::parse_v4(it->second.back());
     if (!parsed) throw UsageError("--" + key + ": not an IPv4 address");
     return parsed->v4_value();
   }
@@ -104,7 +118,7 @@ class Arguments {
   }
 
  private:
-  std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> values_;
   std::vector<std::string> used_;
   bool extended_message_ = false;
 };
@@ -116,14 +130,14 @@ std::uint32_t as_number(Arguments& args, const std::string& key, bool required) 
   return static_cast<std::uint32_t>(value);
 }
 
-SessionConfig session_config(Arguments& args) {
+SessionConfig session_config(Arguments& args, std::uint64_t default_hold = 180) {
   SessionConfig c;
   c.remote = args.address("connect", true);
   c.source = args.address("source", false);
   c.port = static_cast<std::uint16_t>(args.number("port", 179));
   c.local_as = as_number(args, "local-as", true);
   c.peer_as = as_number(args, "peer-as", false);
-  c.hold_time = static_cast<std::uint16_t>(args.number("hold", 180));
+  c.hold_time = static_cast<std::uint16_t>(args.number("hold", default_hold));
   c.extended_message = args.extended_message();
   c.router_id = c.source ? c.source : 0x0A000001 + c.local_as % 1000;
   return c;
@@ -301,6 +315,31 @@ int fib(Arguments& args) {
   return watch_fib(spec, g_stop);
 }
 
+std::vector<std::uint8_t> hex_message(const std::string& key, const std::string& text) {
+  auto bytes = parse_hex(text);
+  if (!bytes) throw UsageError("--" + key + ": not an even number of hex digits");
+  return *bytes;
+}
+
+int probe(Arguments& args) {
+  ProbeConfig config;
+  config.session = session_config(args, 9);
+  if (!config.session.source) throw UsageError("--source is required for probe");
+  for (const std::string& text : args.all("open-hex")) config.open = hex_message("open-hex", text);
+  for (const std::string& text : args.all("announce")) {
+    const auto prefix = net::Prefix::parse_v4(text);
+    if (!prefix) throw UsageError("--announce: not an IPv4 prefix: " + text);
+    config.announce.push_back(*prefix);
+  }
+  for (const std::string& text : args.all("send-hex"))
+    config.send.push_back(hex_message("send-hex", text));
+  config.wait = std::chrono::seconds(args.number("wait", 3));
+  config.connect_timeout = std::chrono::seconds(args.number("connect-timeout", 30));
+  args.check_all_used();
+  std::printf("%s\n", report_json(run_probe(config, g_stop)).c_str());
+  return 0;
+}
+
 void usage() {
   std::fprintf(stderr,
                "usage: bgp_load inject --connect ADDR --source ADDR --local-as AS [--peer-as AS]\n"
@@ -309,6 +348,10 @@ void usage() {
                "       bgp_load monitor --connect ADDR [--source ADDR] --local-as AS\n"
                "                       [--peer-as AS] [--expect N] [COMMON]\n"
                "       bgp_load fib --expect N [--base ADDR] [--length L]\n"
+               "       bgp_load probe --connect ADDR --source ADDR --local-as AS [--peer-as AS]\n"
+               "                      [--port 179] [--hold 9] [--open-hex HEX]\n"
+               "                      [--announce PREFIX]... [--send-hex HEX]... [--wait 3]\n"
+               "                      [--connect-timeout 30]\n"
                "COMMON: [--port 179] [--hold 180] [--extended-message] [--wait SECONDS]\n");
 }
 
@@ -328,6 +371,7 @@ int main(int argc, char** argv) {
     if (mode == "inject") return inject(args);
     if (mode == "monitor") return monitor(args);
     if (mode == "fib") return fib(args);
+    if (mode == "probe") return probe(args);
     throw UsageError(mode.empty() ? "no mode" : "unknown mode " + mode);
   } catch (const UsageError& e) {
     std::fprintf(stderr, "bgp_load: %s\n", e.what());

@@ -65,11 +65,9 @@ MON_ADDR=100.64.0.2
 LOAD_FIRST=11  # load peer p has 100.64.0.(11 + p)
 load_addr() { echo "100.64.0.$((LOAD_FIRST + $1))"; }
 
-# The daemons, in the order they run. An entry in PENDING is printed with its reason and not
-# run; an entry in NO_FIB is n/a with --fib. start_NAME DIR NS starts the daemon in namespace
+# The daemons, in the order they run. An entry in NO_FIB is n/a with --fib. start_NAME DIR NS starts the daemon in namespace
 # NS, its files in DIR, and sets DUT_PIDS (the processes whose memory counts).
 DAEMONS=(bgpd-cfn frr bird gobgp)
-declare -A PENDING=([bgpd-cfn]="pending: bgpd-cfn has no sessions yet")
 declare -A NO_FIB=([gobgp]="n/a: gobgpd runs without zebra here")
 
 TMP=$(mktemp -d /tmp/cfn-bgp-bench.XXXXXX)
@@ -333,9 +331,7 @@ echo "bgp_bench: N=$N K=$K peers=$P fib=$FIB, $(nproc) CPUs, kernel $(uname -r),
 failed=0
 for name in "${DAEMONS[@]}"; do
   [[ ,$DAEMONS_WANTED, == *,$name,* ]] || continue
-  if [[ -n ${PENDING[$name]:-} ]]; then
-    ROWS+=("$name|pending||||||${PENDING[$name]}")
-  elif ((FIB)) && [[ -n ${NO_FIB[$name]:-} ]]; then
+  if ((FIB)) && [[ -n ${NO_FIB[$name]:-} ]]; then
     ROWS+=("$name|n/a||||||${NO_FIB[$name]}")
   else
     run_daemon "$name" || failed=1

@@ -111,19 +111,23 @@ void Session::connect(Clock::time_point deadline) {
   if (error != 0) fail(std::string("connect: ") + std::strerror(error));
 }
 
+wire::Open session_open(const SessionConfig& config) {
+  wire::Open open;
+  open.my_as = wire::two_octet_as(config.local_as);
+  open.hold_time = config.hold_time;
+  open.bgp_identifier = config.router_id;
+  open.capabilities.multiprotocol = {wire::kIpv4Unicast};
+  open.capabilities.route_refresh = true;
+  open.capabilities.four_octet_as = config.local_as;
+  open.capabilities.extended_message = config.extended_message;
+  return open;
+}
+
 // RFC 4271 8.2.2: OpenSent -> OpenConfirm on a valid OPEN, OpenConfirm -> Established on
 // KEEPALIVE; a NOTIFICATION or a close on the way fails the attempt.
 void Session::handshake(Clock::time_point deadline) {
-  wire::Open open;
-  open.my_as = wire::two_octet_as(config_.local_as);
-  open.hold_time = config_.hold_time;
-  open.bgp_identifier = config_.router_id;
-  open.capabilities.multiprotocol = {wire::kIpv4Unicast};
-  open.capabilities.route_refresh = true;
-  open.capabilities.four_octet_as = config_.local_as;
-  open.capabilities.extended_message = config_.extended_message;
   wire::Buffer bytes;
-  wire::encode_open(bytes, open);
+  wire::encode_open(bytes, session_open(config_));
   send(std::move(bytes));
 
   bool open_confirm = false;

@@ -89,4 +89,8 @@ inline long long mono_ns(Session::Clock::time_point t) {
 // "a.b.c.d" of a host-order IPv4 address.
 std::string v4_text(std::uint32_t address);
 
+// The OPEN a load session sends: IPv4 unicast, route refresh, 4-octet AS, and extended
+// messages when configured.
+bgp::wire::Open session_open(const SessionConfig& config);
+
 }  // namespace cfn::bench

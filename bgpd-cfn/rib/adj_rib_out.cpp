@@ -78,9 +78,14 @@ OutboundUpdates AdjRibOut::take_updates() {
   std::vector<AttrId> cache;  // (source set, peer type) -> exported set (one reference each)
   for (DestId id : queue_) {
     queued_[id] = false;
-    const AttrId desired = export_best(id, cache);
+    AttrId desired = export_best(id, cache);
     AttrId& current = advertised_[id];
     const net::Prefix prefix = table_.destination(id).prefix;
+    AttrId filtered = kNoId;  // a reference this loop owns, from the policy
+    if (policy_ && desired != kNoId) {
+      const auto result = policy_(prefix, attributes_.get(desired));
+      desired = result ? (filtered = attributes_.intern(*result)) : kNoId;
+    }
     if (desired != current) {
       if (desired == kNoId)
         out.withdrawn.push_back(prefix);
@@ -96,6 +101,7 @@ OutboundUpdates AdjRibOut::take_updates() {
       }
       current = desired;
     }
+    if (filtered != kNoId) attributes_.release(filtered);
     if (current == kNoId) table_.release(id);
   }
   queue_.clear();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -34,6 +35,12 @@ class AdjRibOut {
   AdjRibOut(const AdjRibOut&) = delete;
   AdjRibOut& operator=(const AdjRibOut&) = delete;
   ~AdjRibOut() { clear(); }
+
+  // Outbound policy (`neighbor X route-map|prefix-list ... out`) after the export rules: the
+  // attributes to send for a prefix, or nothing to filter it. Call before anything is sent.
+  using Policy = std::function<std::optional<wire::PathAttributes>(const net::Prefix&,
+                                                                   const wire::PathAttributes&)>;
+  void set_policy(Policy policy) { policy_ = std::move(policy); }
 
   // Queues the destinations run_decision() reported (before the table changes again).
   void mark(const DecisionResult& result);
@@ -67,6 +74,7 @@ class AdjRibOut {
   std::vector<bool> queued_;        // by DestId
   std::vector<DestId> queue_;
   std::size_t advertised_count_ = 0;
+  Policy policy_;
 };
 
 }  // namespace cfn::bgp

@@ -184,26 +184,42 @@ DecisionResult RibTable::run_decision() {
 
 // One destination: RFC 4271 9.1.2 over its usable paths (decision.hpp's select_paths), the
 // new marks staged next to the old ones to see whether anything changed.
-void RibTable::decide(DestId id, DecisionResult& out) {
-  Destination& destination = at(id);
-  destination.flags &= ~Destination::kDirty;
-  const std::span<Path> paths = destination.paths();
-  candidates_.clear();
-  candidate_paths_.clear();
-  // 1. Usable paths: those whose next hop resolves (RFC 4271 9.1.2), arrival order = position.
+void RibTable::collect_candidates(const Destination& destination,
+                                  std::vector<Candidate>& candidates,
+                                  std::vector<std::size_t>& indices) const {
+  candidates.clear();
+  indices.clear();
+  const std::span<const Path> paths = destination.paths();
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const NextHopState next_hop = next_hops_.state(paths[i].next_hop);
     if (!next_hop.reachable) continue;
     const PeerInfo& peer = peers_[paths[i].peer];
-    candidates_.push_back(Candidate{.attributes = &attributes_.get(paths[i].attributes),
-                                    .peer_type = peer.type,
-                                    .weight = peer.weight,
-                                    .peer_router_id = peer.router_id,
-                                    .peer_address = peer.address,
-                                    .igp_metric = next_hop.igp_metric,
-                                    .arrival = i});
-    candidate_paths_.push_back(i);
+    candidates.push_back(Candidate{.attributes = &attributes_.get(paths[i].attributes),
+                                   .peer_type = peer.type,
+                                   .weight = peer.weight,
+                                   .peer_router_id = peer.router_id,
+                                   .peer_address = peer.address,
+                                   .igp_metric = next_hop.igp_metric,
+                                   .arrival = i});
+    indices.push_back(i);
   }
+}
+
+std::optional<SelectionReason> RibTable::selection_reason(DestId id) const {
+  std::vector<Candidate> candidates;
+  std::vector<std::size_t> indices;
+  collect_candidates(at(id), candidates, indices);
+  if (candidates.empty()) return std::nullopt;
+  if (candidates.size() == 1) return SelectionReason::kFirstPathReceived;
+  return select_paths(candidates, options_).reason;
+}
+
+void RibTable::decide(DestId id, DecisionResult& out) {
+  Destination& destination = at(id);
+  destination.flags &= ~Destination::kDirty;
+  const std::span<Path> paths = destination.paths();
+  // 1. Usable paths: those whose next hop resolves (RFC 4271 9.1.2), arrival order = position.
+  collect_candidates(destination, candidates_, candidate_paths_);
   // 2. Selection: best first, then the rest of the multipath set (a lone path needs no
   //    comparison).
   const std::size_t first = out.paths.size();

@@ -107,6 +107,11 @@ class RibTable {
   const Destination& destination(DestId id) const { return at(id); }
   // The selected path, null when none.
   const Path* best(DestId id) const;
+  // Why the best path won (`show ip bgp PREFIX`), decided again now; nothing without a
+  // usable path.
+  std::optional<SelectionReason> selection_reason(DestId id) const;
+  // Whether the path's next hop is reachable (its "valid" mark).
+  bool usable(const Path& path) const { return next_hops_.state(path.next_hop).reachable; }
   DestId destination_limit() const { return limit_; }  // every DestId is below it
   template <typename Visit>
   void for_each_destination(Visit visit) const {
@@ -141,6 +146,8 @@ class RibTable {
   void add_path(DestId id, const Path& path);
   void remove_path(DestId id, std::size_t index);
   void decide(DestId id, DecisionResult& out);
+  void collect_candidates(const Destination& destination, std::vector<Candidate>& candidates,
+                          std::vector<std::size_t>& indices) const;
 
   AttributeStore& attributes_;
   DecisionOptions options_;

@@ -43,6 +43,7 @@ class BgpConnection : public std::enable_shared_from_this<BgpConnection> {
   // After OPEN: the negotiated context (extended messages raise the size limit).
   void set_context(const wire::DecodeContext& context) { context_ = context; }
   std::size_t queued_bytes() const { return queued_bytes_; }
+  std::size_t queued_writes() const { return outbox_.size(); }
   boost::asio::ip::tcp::endpoint local_endpoint() const;
   boost::asio::ip::tcp::endpoint remote_endpoint() const;
 

@@ -68,8 +68,8 @@ void fail(Builder& b, bool count = true) {
 void manual_stop(Builder& b, const EventInput& input, bool notify) {
   if (notify) {
     NotificationToSend cease = input.notification;
+    cease.subcode = cease.code == kCease ? cease.subcode : kCeaseAdministrativeShutdown;
     cease.code = kCease;
-    cease.subcode = kCeaseAdministrativeShutdown;
     b.notify(cease);
   }
   to_idle(b);

@@ -60,13 +60,15 @@ inline constexpr std::uint8_t kFsmUnexpectedInOpenConfirm = 2;
 inline constexpr std::uint8_t kFsmUnexpectedInEstablished = 3;
 // RFC 4486: Cease subcodes.
 inline constexpr std::uint8_t kCeaseAdministrativeShutdown = 2;
+inline constexpr std::uint8_t kCeaseAdministrativeReset = 4;
 inline constexpr std::uint8_t kCeaseConnectionCollisionResolution = 7;
 
 struct EventInput {
   Event event = Event::kManualStart;
   std::uint16_t peer_hold_time = 0;  // kBgpOpen: the Hold Time in the peer's OPEN
   // kBgpHeaderErr, kBgpOpenMsgErr, kUpdateMsgErr: the NOTIFICATION to send; kManualStop:
-  // optional Cease data (an RFC 9003 shutdown communication).
+  // optional Cease data (an RFC 9003 shutdown communication), and the subcode when the code
+  // is Cease (Administrative Reset for `clear bgp`; else Administrative Shutdown).
   NotificationToSend notification;
 };
 
@@ -107,6 +109,7 @@ struct SessionTimers {
   std::chrono::seconds idle_hold_initial{1};
   std::chrono::seconds idle_hold_max{120};
   bool passive = false;  // `neighbor X passive`: restart with passive TCP establishment
+  bool operator==(const SessionTimers&) const = default;
 };
 
 struct Session {

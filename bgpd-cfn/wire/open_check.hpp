@@ -17,6 +17,7 @@ struct OpenExpectation {
   std::uint32_t local_identifier = 0;  // host order
   RemoteAsKind remote_as_kind = RemoteAsKind::kNumber;
   std::uint32_t remote_as = 0;  // for kNumber
+  bool operator==(const OpenExpectation&) const = default;
 };
 
 // A session reset problem, or nullopt when the OPEN is acceptable.

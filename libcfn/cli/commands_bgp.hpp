@@ -60,6 +60,15 @@ inline constexpr CommandDef kNoNeighbor{
     nodes(Node::kRouterBgp), "no " CFN_PEER " [remote-as <(1-4294967295)|internal|external>]",
     CFN_NO CFN_PEER_HELP "Specify a BGP neighbor\nAS number\nInternal BGP peer\nExternal BGP peer",
     kBgpd};
+inline constexpr CommandDef kNeighborPeerGroup{
+    nodes(Node::kRouterBgp), "[no] neighbor WORD$group peer-group",
+    CFN_NO "Specify neighbor router\nInterface name or neighbor tag\nConfigure peer-group", kBgpd};
+inline constexpr CommandDef kNeighborSetPeerGroup{
+    nodes(Node::kRouterBgp), "[no] neighbor <A.B.C.D|X:X::X:X>$peer peer-group WORD$group",
+    CFN_NO
+    "Specify neighbor router\nNeighbor address\nNeighbor IPv6 address\nMember of the "
+    "peer-group\nPeer-group name",
+    kBgpd};
 inline constexpr CommandDef kNeighborDescription{
     nodes(Node::kRouterBgp), CFN_PEER " description LINE...$text",
     CFN_PEER_HELP "Neighbor specific description\nUp to 80 characters describing this neighbor",
@@ -168,6 +177,63 @@ inline constexpr CommandDef kDebugBgp{
     nodes(Node::kEnable, Node::kConfig), "[no] debug bgp <updates|neighbor-events>$what",
     CFN_NO "Debugging functions\nBGP information\nBGP updates\nBGP Neighbor Events", kBgpd};
 
+// ---- BGP show and clear commands (exec nodes; bound by bgpd-cfn/show/bgp_show_commands) ----
+#define CFN_SHOW_BGP "show [ip] bgp"
+#define CFN_SHOW_BGP_HELP "Show running system information\nIP information\nBGP information\n"
+#define CFN_BGP_AF "[<ipv4|ipv6>$afi [unicast]]"
+#define CFN_BGP_AF_HELP "Address Family\nAddress Family\nAddress Family modifier\n"
+#define CFN_BGP_VRF "[vrf <all|default>$vrf_name]"
+#define CFN_BGP_VRF_HELP "BGP VRF\nAll Views/VRFs\nThe default VRF\n"
+#define CFN_JSON_HELP "JavaScript Object Notation"
+
+inline constexpr CommandDef kShowBgpSummary{nodes(Node::kView, Node::kEnable),
+                                            CFN_SHOW_BGP " " CFN_BGP_VRF " " CFN_BGP_AF
+                                                         " summary [json]",
+                                            CFN_SHOW_BGP_HELP CFN_BGP_VRF_HELP CFN_BGP_AF_HELP
+                                            "Summary of BGP neighbor status\n" CFN_JSON_HELP,
+                                            kBgpd};
+inline constexpr CommandDef kShowBgpNeighbors{
+    nodes(Node::kView, Node::kEnable),
+    CFN_SHOW_BGP " " CFN_BGP_VRF " neighbors [<A.B.C.D|X:X::X:X|WORD>$peer] [json]",
+    CFN_SHOW_BGP_HELP CFN_BGP_VRF_HELP
+    "Detailed information on TCP and BGP neighbor connections\nNeighbor to display information "
+    "about\nNeighbor to display information about\nNeighbor on BGP configured "
+    "interface\n" CFN_JSON_HELP,
+    kBgpd};
+inline constexpr CommandDef kShowBgpRoutes{
+    nodes(Node::kView, Node::kEnable),
+    CFN_SHOW_BGP " " CFN_BGP_AF " [<A.B.C.D|A.B.C.D/M|X:X::X:X|X:X::X:X/M>$target] [json]",
+    CFN_SHOW_BGP_HELP CFN_BGP_AF_HELP
+    "Network in the BGP routing table to display\nIPv4 prefix\nNetwork in the BGP routing "
+    "table to display\nIPv6 prefix\n" CFN_JSON_HELP,
+    kBgpd};
+inline constexpr CommandDef kShowBgpNeighborRoutes{
+    nodes(Node::kView, Node::kEnable),
+    CFN_SHOW_BGP " " CFN_BGP_AF
+                 " neighbors <A.B.C.D|X:X::X:X|WORD>$peer "
+                 "<advertised-routes|received-routes|routes>$what [json]",
+    CFN_SHOW_BGP_HELP CFN_BGP_AF_HELP
+    "Detailed information on TCP and BGP neighbor connections\nNeighbor to display information "
+    "about\nNeighbor to display information about\nNeighbor on BGP configured "
+    "interface\nDisplay the routes advertised to a BGP neighbor\nDisplay the received routes "
+    "from neighbor\nDisplay routes learned from neighbor\n" CFN_JSON_HELP,
+    kBgpd};
+inline constexpr CommandDef kClearBgp{
+    nodes(Node::kEnable),
+    "clear [ip] bgp " CFN_BGP_AF " <*|A.B.C.D|X:X::X:X|WORD>$peer [soft [<in|out>$direction]]",
+    "Reset functions\nIP information\nBGP information\n" CFN_BGP_AF_HELP
+    "Clear all peers\nBGP neighbor address to clear\nBGP IPv6 neighbor to clear\nBGP neighbor "
+    "on interface to clear\nSoft reconfig inbound and outbound updates\nSend route-refresh "
+    "unless using 'soft-reconfiguration inbound'\nResend all outbound updates",
+    kBgpd};
+
+#undef CFN_SHOW_BGP
+#undef CFN_SHOW_BGP_HELP
+#undef CFN_BGP_AF
+#undef CFN_BGP_AF_HELP
+#undef CFN_BGP_VRF
+#undef CFN_BGP_VRF_HELP
+#undef CFN_JSON_HELP
 #undef CFN_NO
 #undef CFN_PEER
 #undef CFN_PEER_HELP

@@ -137,6 +137,7 @@ void Daemon::apply_running() {
     }
   }
   for (const auto& name : debug_.names()) debug_.set(name, common.debugs.contains(name));
+  if (serving_ && on_applied_) on_applied_();
 }
 
 void Daemon::bind_exec_commands() {
@@ -282,7 +283,11 @@ int Daemon::run() {
   finish_daemonize(report_fd, "");
   spdlog::info("{} {} started, vty socket {}", identity_.program, CFN_VERSION,
                vty_socket_path(options_, identity_));
+  serving_ = true;
+  if (on_started_) on_started_();
   loop_.run();
+  serving_ = false;
+  if (on_stopped_) on_stopped_();
   server.close();
   stop_kernel();
   return 0;
@@ -292,6 +297,7 @@ bool Daemon::start_kernel(std::string& error) {
   listener_ = std::make_unique<kernel::KernelListener>(loop_.io());
   std::string listen_error;
   if (listener_->open(listen_error)) {
+    listener_open_ = true;
     attach_interfaces(&listener_->interfaces());
   } else {
     spdlog::warn("kernel: interface tracking unavailable: {}", listen_error);
@@ -316,6 +322,7 @@ void Daemon::stop_kernel() {
   attach_fib(nullptr);
   owned_fib_.reset();
   attach_interfaces(nullptr);
+  listener_open_ = false;
   listener_.reset();
 }
 

@@ -40,6 +40,18 @@ class Daemon {
   bool load_config_text(std::string_view text, std::string_view file_name, std::string& errors);
 
   core::EventLoop& loop() { return loop_; }
+  const DaemonOptions& options() const { return options_; }
+
+  // The protocol's side: `started` runs once the vty sockets and the kernel side are up (just
+  // before serving); `applied` after every later successful config change.
+  void on_started(std::function<void()> handler) { on_started_ = std::move(handler); }
+  void on_applied(std::function<void()> handler) { on_applied_ = std::move(handler); }
+  // After the loop stopped, before the kernel side closes.
+  void on_stopped(std::function<void()> handler) { on_stopped_ = std::move(handler); }
+  // The kernel side while serving: the FIB (nullptr with -n) and the listener (nullptr when
+  // rtnetlink is unavailable).
+  fib::Fib* fib() { return fib_; }
+  kernel::KernelListener* kernel() { return listener_open_ ? listener_.get() : nullptr; }
 
   // The FIB whose routes `show ip route` and `show ipv6 route` list; nullptr (the default):
   // no routes. Set by the daemon instance, which owns the Fib.
@@ -75,6 +87,9 @@ class Daemon {
   std::unique_ptr<kernel::KernelListener> listener_;
   fib::Fib* fib_ = nullptr;
   const kernel::InterfaceTable* interfaces_ = nullptr;
+  bool listener_open_ = false;
+  bool serving_ = false;
+  std::function<void()> on_started_, on_applied_, on_stopped_;
 };
 
 // Parses argv (printing help, version or errors) and hands the options to `run`.

@@ -26,6 +26,8 @@ class DaemonInstance {
   const Protocol& running() const { return store_.running_protocol(); }
   const CommonConfig& running_common() const { return store_.running_common(); }
   const cli::CommandTable& table() const { return table_; }
+  // For binding commands that need the protocol's runtime (show, clear).
+  cli::CommandTable& commands() { return table_; }
 
  private:
   cli::CommandTable& bind_to(Binder bind) {

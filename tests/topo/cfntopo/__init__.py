@@ -7,6 +7,8 @@ from .peers import (BirdRouter, ExabgpRouter, FrrRouter, GobgpRouter, PeerComman
                     bird_route_as_paths)
 from .cfn import (REPO_ROOT, CfnDaemon, MissingBinary, VtyClient, VtyReply, build_dir,
                   cfn_binary, vty_commands, write_file)
+from .bgp import (BgpdCfn, afi_of, bird_route, frr_neighbor, frr_paths, gobgp_attrs,  # noqa: F401
+                  gobgp_neighbor, gobgp_paths, link_local, tcp_sessions)
 
 __all__ = [
     "Topology", "Node", "Link", "Process", "ProcessDied", "TopoError", "NS_PREFIX",

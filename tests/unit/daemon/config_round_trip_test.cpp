@@ -41,3 +41,63 @@ TEST_CASE("each daemon keeps only its own sections") {
   CHECK(ospf.find("router bgp") == std::string::npos);
   CHECK(ospf.find("hostname r1") != std::string::npos);
 }
+
+TEST_CASE("peer-group configs print in FRR's layout and order, and load back the same") {
+  struct Case {
+    const char* typed;   // as a person types it, FRR commands in any order
+    const char* golden;  // what FRR 8.4.4 prints for it (checked with /usr/lib/frr/bgpd)
+  };
+  const Case cases[] = {
+      {"router bgp 65000\n"
+       " bgp router-id 100.64.0.1\n"
+       " neighbor LOAD peer-group\n"
+       " neighbor LOAD remote-as 65001\n"
+       " neighbor LOAD timers 1 3\n"
+       " neighbor 100.64.0.11 peer-group LOAD\n"
+       " neighbor 100.64.0.12 peer-group LOAD\n"
+       " neighbor 100.64.0.2 remote-as 65002\n"
+       " address-family ipv4 unicast\n"
+       "  neighbor LOAD route-map NOTHING out\n"
+       "  neighbor LOAD next-hop-self\n"
+       " exit-address-family\n",
+       "/peer_group.conf"},
+      {"router bgp 65000\n"
+       " neighbor ZED peer-group\n"
+       " neighbor ZED remote-as internal\n"
+       " neighbor ALPHA peer-group\n"
+       " neighbor 10.0.0.9 remote-as 1\n"
+       " neighbor 10.0.0.5 peer-group ZED\n"
+       " neighbor 10.0.0.1 remote-as 7\n"
+       " neighbor 10.0.0.1 peer-group ALPHA\n"
+       " neighbor 2001:db8::1 remote-as 9\n"
+       " neighbor 2001:db8::1 peer-group ALPHA\n"
+       " neighbor 10.0.0.3 remote-as 8\n"
+       " neighbor 10.0.0.3 peer-group ALPHA\n"
+       " neighbor 10.0.0.1 timers 5 15\n"
+       " neighbor ALPHA passive\n"
+       " neighbor ZED description zed group\n"
+       " address-family ipv4 unicast\n"
+       "  no neighbor 10.0.0.5 activate\n"
+       "  neighbor ALPHA route-map A out\n"
+       "  neighbor 10.0.0.3 route-map B out\n"
+       " exit-address-family\n"
+       " address-family ipv6 unicast\n"
+       "  neighbor ALPHA activate\n"
+       "  no neighbor 2001:db8::1 activate\n"
+       "  neighbor ZED activate\n"
+       "  neighbor 10.0.0.9 activate\n",
+       "/peer_group_mixed.conf"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.golden);
+    BothDaemons d;
+    REQUIRE(d.load(c.typed) == "");
+    const std::string printed = d.running_config();
+    CHECK(printed == read_text(std::string(CFN_GOLDEN_DIR) + c.golden));
+
+    BothDaemons again;
+    REQUIRE(again.load(printed) == "");
+    CHECK(again.running_config() == printed);
+    CHECK(again.bgpd.running() == d.bgpd.running());
+  }
+}
