@@ -257,8 +257,11 @@ void BgpSpeaker::apply(const BgpConfig& config, const daemon::CommonConfig& comm
 void BgpSpeaker::refresh_policy() {
   for (auto& [key, entry] : peers_) {
     if (entry->peer->state() != State::kEstablished) continue;
-    for (auto& out : entry->out)
-      if (out) out->mark_all();
+    for (Afi afi : kAfis) {
+      if (!entry->out[index(afi)]) continue;
+      install_policy(*entry, afi);
+      entry->out[index(afi)]->mark_all();
+    }
     clear_soft_in(*entry, std::nullopt);
   }
 }
@@ -354,19 +357,27 @@ void BgpSpeaker::established(PeerEntry& entry) {
                         .self_next_hop = *self,
                         .next_hop_self = entry.neighbor.af[afi].next_hop_self,
                         .default_local_pref = 100};
-    auto out = std::make_unique<AdjRibOut>(table_of(afi), target);
-    PeerEntry* raw = &entry;
-    out->set_policy(
-        [this, raw, afi](const net::Prefix& prefix,
-                         const wire::PathAttributes& a) -> std::optional<wire::PathAttributes> {
-          const PolicyRefs policy = outbound_policy(raw->neighbor.af[afi]);
-          if (policy.empty()) return a;
-          return apply_policy(common_, policy, prefix, a);
-        });
-    out->mark_all();
-    entry.out[index(afi)] = std::move(out);
+    entry.out[index(afi)] = std::make_unique<AdjRibOut>(table_of(afi), target);
+    install_policy(entry, afi);
+    entry.out[index(afi)]->mark_all();
   }
   schedule();
+}
+
+// The neighbor's outbound policy on its Adj-RIB-Out (read at each use: the neighbor's
+// policy names and the route-maps are those of the running configuration).
+void BgpSpeaker::install_policy(PeerEntry& entry, Afi afi) {
+  const PolicyRefs policy = outbound_policy(entry.neighbor.af[afi]);
+  AdjRibOut& out = *entry.out[index(afi)];
+  if (policy.empty()) {
+    out.set_policy(nullptr, false);
+    return;
+  }
+  out.set_policy(
+      [this, policy](const net::Prefix& prefix, const wire::PathAttributes& attributes) {
+        return apply_policy(common_, policy, prefix, attributes);
+      },
+      prefix_dependent(common_, policy));
 }
 
 void BgpSpeaker::down(PeerEntry& entry) {
@@ -460,9 +471,8 @@ void BgpSpeaker::send_all(PeerEntry& entry, Afi afi) {
   entry.peer->send_updates(std::move(bytes), messages);
 }
 
-void BgpSpeaker::kernel_changed(const kernel::KernelEvent& event) {
-  if (const auto* route = std::get_if<kernel::RouteEvent>(&event))
-    if (route->route.protocol == env_.fib_protocol) return;  // our own routes
+// The listener never reports our own routes (see Daemon::start_kernel).
+void BgpSpeaker::kernel_changed(const kernel::KernelEvent&) {
   kernel_dirty_ = true;
   schedule();
 }

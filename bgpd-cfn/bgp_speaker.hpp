@@ -113,6 +113,7 @@ class BgpSpeaker {
   void flush(PeerEntry& entry, Afi afi);
   void send_all(PeerEntry& entry, Afi afi);
   void refresh_policy();
+  void install_policy(PeerEntry& entry, Afi afi);
 
   boost::asio::io_context& io_;
   core::TimerService& timers_;

@@ -39,6 +39,16 @@ bool prefix_list_permits(const daemon::CommonConfig& config, const std::string& 
   return prefix_list_verdict(config, name, prefix).value_or(true);
 }
 
+bool prefix_dependent(const daemon::CommonConfig& config, const PolicyRefs& policy) {
+  if (policy.prefix_list) return true;
+  if (!policy.route_map) return false;
+  const auto& maps = config.route_maps;
+  for (auto it = maps.lower_bound({*policy.route_map, 0});
+       it != maps.end() && it->first.first == *policy.route_map; ++it)
+    if (it->second.match_prefix_list) return true;
+  return false;
+}
+
 std::optional<wire::PathAttributes> apply_policy(const daemon::CommonConfig& config,
                                                  const PolicyRefs& policy,
                                                  const net::Prefix& prefix,

@@ -28,6 +28,10 @@ PolicyRefs outbound_policy(const NeighborAf& af);
 bool prefix_list_permits(const daemon::CommonConfig& config, const std::string& name,
                          const net::Prefix& prefix);
 
+// Whether the policy's verdict can differ between prefixes with the same attributes (a
+// prefix-list, or a route-map entry matching one); if not, it can be computed per set.
+bool prefix_dependent(const daemon::CommonConfig& config, const PolicyRefs& policy);
+
 // The attributes after policy, or nothing when denied. A route-map that does not exist
 // denies everything (as FRR); a route-map entry without match clauses matches every route.
 std::optional<wire::PathAttributes> apply_policy(const daemon::CommonConfig& config,

@@ -7,6 +7,7 @@ namespace {
 
 constexpr std::size_t kPeerTypes = 3;       // PeerType values: the export cache's second key
 constexpr AttrId kNotExported = kNoId - 1;  // an export cache entry not computed yet
+constexpr std::size_t kKeptQueue = 4096;    // queue capacity kept between batches
 
 // Groups (attribute set, prefix) pairs into batches through a scratch array indexed by AttrId.
 class BatchBuilder {
@@ -33,10 +34,7 @@ AdjRibOut::AdjRibOut(RibTable& table, const ExportTarget& target)
     : table_(table), attributes_(table.attributes()), target_(target) {}
 
 void AdjRibOut::queue(DestId id) {
-  if (id >= queued_.size()) {
-    queued_.resize(std::size_t{id} + 1);
-    advertised_.resize(std::size_t{id} + 1, kNoId);
-  }
+  if (id >= queued_.size()) queued_.resize(std::size_t{id} + 1);
   if (queued_[id]) return;
   queued_[id] = true;
   queue_.push_back(id);
@@ -75,17 +73,20 @@ AttrId AdjRibOut::export_best(DestId id, std::vector<AttrId>& cache) {
 OutboundUpdates AdjRibOut::take_updates() {
   OutboundUpdates out;
   BatchBuilder batches(out.announced);
-  std::vector<AttrId> cache;  // (source set, peer type) -> exported set (one reference each)
+  std::vector<AttrId> cache;         // (source set, peer type) -> exported set (one reference each)
+  std::vector<AttrId> policy_cache;  // exported set -> after policy (one reference each)
   for (DestId id : queue_) {
     queued_[id] = false;
     AttrId desired = export_best(id, cache);
-    AttrId& current = advertised_[id];
     const net::Prefix prefix = table_.destination(id).prefix;
-    AttrId filtered = kNoId;  // a reference this loop owns, from the policy
-    if (policy_ && desired != kNoId) {
-      const auto result = policy_(prefix, attributes_.get(desired));
-      desired = result ? (filtered = attributes_.intern(*result)) : kNoId;
-    }
+    AttrId filtered = kNoId;  // a reference this loop owns, from a per-prefix policy
+    if (policy_ && desired != kNoId)
+      desired = policy_per_prefix_ ? (filtered = apply_policy(prefix, desired))
+                                   : cached_policy(prefix, desired, policy_cache);
+    if (desired != kNoId && id >= advertised_.size())
+      advertised_.resize(std::size_t{id} + 1, kNoId);
+    AttrId none = kNoId;
+    AttrId& current = id < advertised_.size() ? advertised_[id] : none;
     if (desired != current) {
       if (desired == kNoId)
         out.withdrawn.push_back(prefix);
@@ -104,10 +105,27 @@ OutboundUpdates AdjRibOut::take_updates() {
     if (filtered != kNoId) attributes_.release(filtered);
     if (current == kNoId) table_.release(id);
   }
+  // A large batch (a session coming up, a big UPDATE burst) leaves no large queue behind: with
+  // many peers it would hold 4 octets per prefix each.
   queue_.clear();
-  for (AttrId exported : cache)
-    if (exported != kNoId && exported != kNotExported) attributes_.release(exported);
+  if (queue_.capacity() > kKeptQueue) queue_.shrink_to_fit();
+  for (const std::vector<AttrId>* held_ids : {&cache, &policy_cache})
+    for (AttrId held_id : *held_ids)
+      if (held_id != kNoId && held_id != kNotExported) attributes_.release(held_id);
   return out;
+}
+
+AttrId AdjRibOut::apply_policy(const net::Prefix& prefix, AttrId exported) {
+  const auto result = policy_(prefix, attributes_.get(exported));
+  return result ? attributes_.intern(*result) : kNoId;
+}
+
+AttrId AdjRibOut::cached_policy(const net::Prefix& prefix, AttrId exported,
+                                std::vector<AttrId>& cache) {
+  if (exported >= cache.size()) cache.resize(std::size_t{exported} + 1, kNotExported);
+  AttrId& cached = cache[exported];
+  if (cached == kNotExported) cached = apply_policy(prefix, exported);
+  return cached;
 }
 
 OutboundUpdates AdjRibOut::advertised_routes() const {

@@ -37,10 +37,14 @@ class AdjRibOut {
   ~AdjRibOut() { clear(); }
 
   // Outbound policy (`neighbor X route-map|prefix-list ... out`) after the export rules: the
-  // attributes to send for a prefix, or nothing to filter it. Call before anything is sent.
+  // attributes to send for a prefix, or nothing to filter it. Unless `per_prefix`, the result
+  // depends on the attributes only and is computed once per exported set and batch.
   using Policy = std::function<std::optional<wire::PathAttributes>(const net::Prefix&,
                                                                    const wire::PathAttributes&)>;
-  void set_policy(Policy policy) { policy_ = std::move(policy); }
+  void set_policy(Policy policy, bool per_prefix) {
+    policy_ = std::move(policy);
+    policy_per_prefix_ = per_prefix;
+  }
 
   // Queues the destinations run_decision() reported (before the table changes again).
   void mark(const DecisionResult& result);
@@ -66,15 +70,19 @@ class AdjRibOut {
   void queue(DestId id);
   bool held(DestId id) const { return id < advertised_.size() && advertised_[id] != kNoId; }
   AttrId export_best(DestId id, std::vector<AttrId>& cache);
+  // The policy's result as an interned set (a new reference), or kNoId when denied.
+  AttrId apply_policy(const net::Prefix& prefix, AttrId exported);
+  AttrId cached_policy(const net::Prefix& prefix, AttrId exported, std::vector<AttrId>& cache);
 
   RibTable& table_;
   AttributeStore& attributes_;
   ExportTarget target_;
-  std::vector<AttrId> advertised_;  // by DestId; kNoId: nothing
+  std::vector<AttrId> advertised_;  // by DestId, grown on the first advertisement; kNoId: nothing
   std::vector<bool> queued_;        // by DestId
   std::vector<DestId> queue_;
   std::size_t advertised_count_ = 0;
   Policy policy_;
+  bool policy_per_prefix_ = true;
 };
 
 }  // namespace cfn::bgp

@@ -30,7 +30,9 @@ core::LogLevel level_of(const Args& args) {
 }
 
 std::string level_suffix(core::LogLevel level) {
-  return level == core::kDefaultLogLevel ? "" : " " + std::string(core::log_level_name(level));
+  std::string out;
+  if (level != core::kDefaultLogLevel) out.append(" ").append(core::log_level_name(level));
+  return out;
 }
 
 std::string route_map_key_text(const std::pair<std::string, std::uint32_t>& key, bool permit) {

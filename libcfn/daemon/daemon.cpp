@@ -294,7 +294,7 @@ int Daemon::run() {
 }
 
 bool Daemon::start_kernel(std::string& error) {
-  listener_ = std::make_unique<kernel::KernelListener>(loop_.io());
+  listener_ = std::make_unique<kernel::KernelListener>(loop_.io(), identity_.route_protocol);
   std::string listen_error;
   if (listener_->open(listen_error)) {
     listener_open_ = true;

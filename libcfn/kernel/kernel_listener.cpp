@@ -33,7 +33,8 @@ constexpr std::uint16_t kDumpSteps[] = {RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE};
 struct KernelListener::Impl {
   using Subscribers = std::vector<Handler>;
 
-  explicit Impl(boost::asio::io_context& io_context) : io(io_context), socket(io_context) {}
+  Impl(boost::asio::io_context& io_context, std::uint8_t ignored)
+      : io(io_context), socket(io_context), ignored_protocol(ignored), state(ignored) {}
 
   bool open(std::string& error);
   void receive();
@@ -49,6 +50,7 @@ struct KernelListener::Impl {
   std::uint32_t port_id = 0;
   std::vector<std::uint8_t> buffer = std::vector<std::uint8_t>(kDatagramSize);
   std::shared_ptr<Subscribers> subscribers = std::make_shared<Subscribers>();
+  std::uint8_t ignored_protocol;
   KernelState state;
   std::optional<KernelState> dumped;  // being filled by a dump in progress
   std::size_t dump_step = 0;
@@ -166,7 +168,7 @@ void KernelListener::Impl::on_dump_message(const netlink::MessageView& message) 
 }
 
 void KernelListener::Impl::start_dump() {
-  dumped.emplace();
+  dumped.emplace(ignored_protocol);
   dump_step = 0;
   dump_again = false;
   send_dump_step();
@@ -205,7 +207,8 @@ void KernelListener::Impl::post(std::vector<KernelEvent> events) {
   });
 }
 
-KernelListener::KernelListener(boost::asio::io_context& io) : impl_(std::make_unique<Impl>(io)) {}
+KernelListener::KernelListener(boost::asio::io_context& io, std::uint8_t ignored_protocol)
+    : impl_(std::make_unique<Impl>(io, ignored_protocol)) {}
 
 KernelListener::~KernelListener() {
   close();

@@ -19,7 +19,9 @@ class KernelListener {
  public:
   using Handler = std::function<void(const KernelEvent&)>;
 
-  explicit KernelListener(boost::asio::io_context& io);
+  // Routes of `ignored_protocol` (the daemon's own: its FIB tracks them) are neither kept nor
+  // reported; 0 keeps every route.
+  explicit KernelListener(boost::asio::io_context& io, std::uint8_t ignored_protocol = 0);
   ~KernelListener();
   KernelListener(const KernelListener&) = delete;
   KernelListener& operator=(const KernelListener&) = delete;

@@ -103,6 +103,7 @@ std::vector<KernelEvent> KernelState::apply_address(const netlink::Address& addr
 
 std::vector<KernelEvent> KernelState::apply_route(const netlink::Route& route, bool added) {
   std::vector<KernelEvent> events;
+  if (ignored_protocol_ != 0 && route.protocol == ignored_protocol_) return events;
   if (added ? routes_.add(route) : routes_.remove(route)) {
     events.emplace_back(RouteEvent{route, added});
   }

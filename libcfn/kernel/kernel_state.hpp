@@ -14,6 +14,10 @@ namespace cfn::kernel {
 
 class KernelState {
  public:
+  // Routes of `protocol` (the daemon's own, which its FIB tracks) are neither kept nor
+  // reported; 0 keeps every route.
+  explicit KernelState(std::uint8_t ignored_protocol = 0) : ignored_protocol_(ignored_protocol) {}
+
   // RTM_NEWLINK/DELLINK, RTM_NEWADDR/DELADDR, RTM_NEWROUTE/DELROUTE; other types and
   // messages the codec refuses change nothing (the refusal is logged).
   std::vector<KernelEvent> apply(const netlink::MessageView& message);
@@ -33,6 +37,7 @@ class KernelState {
  private:
   InterfaceTable interfaces_;
   KernelRoutes routes_;
+  std::uint8_t ignored_protocol_ = 0;
 };
 
 }  // namespace cfn::kernel

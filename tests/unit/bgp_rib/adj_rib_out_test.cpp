@@ -236,3 +236,53 @@ TEST_CASE("Session up, route refresh and session down", "[bgp][rib][adj-out]") {
   CHECK(f.table.prefix_count() == 0);
   CHECK(f.store.size() == 0);
 }
+
+TEST_CASE("Outbound policy: per prefix, or once per attribute set", "[bgp][rib][adj-out]") {
+  Fixture f;
+  const wire::PathAttributes a = attributes({65001, 65100}, "10.0.0.1");
+  const char* prefixes[] = {"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"};
+  for (const char* p : prefixes) announce(f.table, kPeer1, p, a);
+  const DecisionResult decided = f.table.run_decision();
+
+  SECTION("per prefix: deny one, change another's MED, pass the third") {
+    AdjRibOut out(f.table, kTarget);
+    int calls = 0;
+    out.set_policy(
+        [&](const net::Prefix& p,
+            const wire::PathAttributes& in) -> std::optional<wire::PathAttributes> {
+          ++calls;
+          if (p == prefix("192.0.2.0/24")) return std::nullopt;
+          wire::PathAttributes changed = in;
+          if (p == prefix("198.51.100.0/24")) changed.med = 7;
+          return changed;
+        },
+        true);
+    out.mark(decided);
+    const std::vector<Batch> got = batches(f.store, out.take_updates());
+    CHECK(calls == 3);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].attributes.med == std::optional<std::uint32_t>(7));
+    CHECK(got[0].prefixes == std::vector<net::Prefix>{prefix("198.51.100.0/24")});
+    CHECK(got[1].attributes == exported(a, kPeer1));
+    CHECK(got[1].prefixes == std::vector<net::Prefix>{prefix("203.0.113.0/24")});
+    CHECK(out.size() == 2);
+    CHECK_FALSE(out.advertised(prefix("192.0.2.0/24")));
+  }
+  SECTION("not per prefix: evaluated once for the set; a deny sends nothing and holds nothing") {
+    AdjRibOut out(f.table, kTarget);
+    int calls = 0;
+    out.set_policy(
+        [&](const net::Prefix&,
+            const wire::PathAttributes&) -> std::optional<wire::PathAttributes> {
+          ++calls;
+          return std::nullopt;
+        },
+        false);
+    out.mark(decided);
+    CHECK(out.take_updates().empty());
+    CHECK(calls == 1);
+    CHECK(out.size() == 0);
+    CHECK(out.memory_usage() < 4 * 1024);  // no per-prefix advertised array
+  }
+  CHECK(f.store.size() == 1);  // every exported or filtered set was given back
+}

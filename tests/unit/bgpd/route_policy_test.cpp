@@ -182,3 +182,20 @@ TEST_CASE("Inbound and outbound policy come from the neighbor's family settings"
   CHECK_FALSE(inbound_policy(af).empty());
   CHECK(inbound_policy(NeighborAf{}).empty());
 }
+
+TEST_CASE("A policy depends on the prefix only through prefix-lists", "[bgpd][policy]") {
+  CommonConfig config;
+  config.route_maps[{"SETS", 10}] = RouteMapEntry{.permit = true,
+                                                  .match_prefix_list = std::nullopt,
+                                                  .set_metric = 5,
+                                                  .set_local_preference = std::nullopt};
+  config.route_maps[{"MATCHES", 10}] = RouteMapEntry{.permit = false,
+                                                     .match_prefix_list = "P",
+                                                     .set_metric = std::nullopt,
+                                                     .set_local_preference = std::nullopt};
+  CHECK_FALSE(prefix_dependent(config, PolicyRefs{std::nullopt, "SETS"}));
+  CHECK_FALSE(prefix_dependent(config, PolicyRefs{std::nullopt, "MISSING"}));
+  CHECK(prefix_dependent(config, PolicyRefs{std::nullopt, "MATCHES"}));
+  CHECK(prefix_dependent(config, PolicyRefs{"P", std::nullopt}));
+  CHECK_FALSE(prefix_dependent(config, PolicyRefs{}));
+}

@@ -134,3 +134,17 @@ TEST_CASE("resync: replacing with a dump reports the differences and a sync") {
         std::vector<ResolvedNexthop>{{ip("10.0.0.2"), 2}});
   CHECK(state.replace_with(dumped) == std::vector<KernelEvent>{SyncEvent{}});
 }
+
+TEST_CASE("events: routes of the ignored protocol (the daemon's own) are neither kept nor told") {
+  KernelState state(220);
+  Route ours = via("198.51.100.0/24", "10.0.0.2", 2);
+  ours.protocol = 220;
+  Route other = ours;
+  other.protocol = 3;  // RTPROT_BOOT: `ip route add`
+  CHECK(state.apply_route(ours, true).empty());
+  CHECK(state.routes().size() == 0);
+  CHECK(state.apply_route(other, true) == std::vector<KernelEvent>{RouteEvent{other, true}});
+  CHECK(state.routes().size() == 1);
+  CHECK(state.apply_route(ours, false).empty());
+  CHECK(state.routes().size() == 1);
+}
