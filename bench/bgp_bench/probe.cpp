@@ -48,14 +48,6 @@ int poll_timeout_ms(Clock::time_point until) {
   return static_cast<int>(std::clamp<long long>(left, 0, 1000));
 }
 
-sockaddr_in socket_address(std::uint32_t address, std::uint16_t port) {
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  sa.sin_addr.s_addr = htonl(address);
-  sa.sin_port = htons(port);
-  return sa;
-}
-
 // One TCP connection: whole writes, reads cut into whole messages (wire::frame_message).
 class Connection {
  public:

@@ -24,14 +24,6 @@ namespace {
 
 constexpr std::size_t kReadChunk = 256 * 1024;
 
-sockaddr_in socket_address(std::uint32_t address, std::uint16_t port) {
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  sa.sin_addr.s_addr = htonl(address);
-  sa.sin_port = htons(port);
-  return sa;
-}
-
 [[noreturn]] void fail(const std::string& what) {
   throw std::runtime_error(what);
 }
@@ -109,6 +101,14 @@ void Session::connect(Clock::time_point deadline) {
   socklen_t length = sizeof error;
   ::getsockopt(fd_, SOL_SOCKET, SO_ERROR, &error, &length);
   if (error != 0) fail(std::string("connect: ") + std::strerror(error));
+}
+
+sockaddr_in socket_address(std::uint32_t address, std::uint16_t port) {
+  sockaddr_in sa{};
+  sa.sin_family = AF_INET;
+  sa.sin_addr.s_addr = htonl(address);
+  sa.sin_port = htons(port);
+  return sa;
 }
 
 wire::Open session_open(const SessionConfig& config) {

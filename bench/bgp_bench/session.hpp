@@ -3,6 +3,8 @@
 // The caller polls fd() and calls write_some / read_some / next_message.
 #pragma once
 
+#include <netinet/in.h>
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -88,6 +90,9 @@ inline long long mono_ns(Session::Clock::time_point t) {
 
 // "a.b.c.d" of a host-order IPv4 address.
 std::string v4_text(std::uint32_t address);
+
+// An IPv4 socket address (host-order address and port).
+sockaddr_in socket_address(std::uint32_t address, std::uint16_t port);
 
 // The OPEN a load session sends: IPv4 unicast, route refresh, 4-octet AS, and extended
 // messages when configured.
