@@ -492,6 +492,13 @@ void BgpSpeaker::schedule() {
 void BgpSpeaker::run() {
   if (kernel_dirty_) {
     kernel_dirty_ = false;
+    // Without `bgp router-id` the ID follows the interfaces (as zebra's); a new one restarts
+    // the sessions, and the first one (once the kernel's addresses are known) starts them.
+    if (config_.asn && choose_router_id(config_) != router_id_) {
+      const BgpConfig config = config_;
+      const daemon::CommonConfig common = common_;
+      apply(config, common);
+    }
     refresh_local_routes();
     resolve_all();
   }

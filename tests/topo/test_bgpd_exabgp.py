@@ -61,3 +61,19 @@ def test_exabgp_routes_both_ways(topo):
     topo.wait_until(lambda: cfn.fib_route("203.0.113.0/24") is None,
                     desc="the kernel route to go after ExaBGP withdraws")
     assert (cfn.summary_peer("10.0.15.2") or {}).get("state") == "Established"
+
+
+def test_router_id_from_interfaces(topo):
+    """Without `bgp router-id`, the highest IPv4 address outside 127/8 (as zebra picks it) once
+    the kernel's addresses are known; the session then comes up."""
+    r1, r2 = topo.add_node("r1"), topo.add_node("r2")
+    topo.add_link(r1, r2, ipv4=("10.0.15.1/24", "10.0.15.2/24"))
+    r1.run(["ip", "addr", "add", "10.255.0.1/32", "dev", "lo"])
+    cfn = BgpdCfn(r1, CFN.replace(" bgp router-id 10.0.15.1\n", "")).start()
+    exa = r2.exabgp(EXABGP)
+    topo.wait_until(lambda: (cfn.summary_peer("10.0.15.2") or {}).get("state") == "Established",
+                    desc="bgpd-cfn: ExaBGP Established")
+    summary = cfn.json("show bgp vrf all ipv4 unicast summary json")["default"]
+    assert summary["routerId"] == "10.255.0.1"
+    exa.announce("203.0.113.0/24 next-hop self")
+    topo.wait_until(lambda: cfn.fib_route("203.0.113.0/24"), desc="ExaBGP's route in the FIB")
