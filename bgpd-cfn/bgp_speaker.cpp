@@ -326,11 +326,8 @@ std::optional<net::IpAddress> BgpSpeaker::self_next_hop(const PeerEntry& entry,
     const bool holds = std::any_of(addresses.begin(), addresses.end(),
                                    [&](const auto& a) { return a.address == *local; });
     if (!holds) continue;
-    for (const auto& a : addresses) {
-      const auto& b = a.address.bytes();
-      const bool link_local = !a.address.is_v4() && b[0] == 0xfe && (b[1] & 0xc0) == 0x80;
-      if (a.address.family() == family && !link_local) return a.address;
-    }
+    for (const auto& a : addresses)
+      if (a.address.family() == family && !a.address.is_link_local_v6()) return a.address;
   }
   return std::nullopt;
 }
@@ -504,7 +501,7 @@ void BgpSpeaker::run() {
   }
   for (Afi afi : kAfis) {
     RibTable& table = table_of(afi);
-    for (const auto& next_hop : table.take_new_next_hops()) resolve(table, next_hop);
+    for (const auto& next_hop : table.take_new_next_hops()) resolve(next_hop, true);
     if (table.dirty_count() == 0) continue;
     const DecisionResult result = table.run_decision();
     table_version_[index(afi)] += result.changes.size();
@@ -516,26 +513,21 @@ void BgpSpeaker::run() {
     for (Afi afi : kAfis) flush(*entry, afi);
 }
 
-void BgpSpeaker::resolve(RibTable& table, const net::IpAddress& next_hop) {
+// Where the kernel would send traffic for `next_hop` now; its table hears the verdict when the
+// next hop is new to it (`always`) or the path changed.
+void BgpSpeaker::resolve(const net::IpAddress& next_hop, bool always) {
   if (!env_.kernel) return;
-  auto found = env_.kernel->routes().resolve(next_hop);
-  std::vector<kernel::ResolvedNexthop> hops =
-      found.value_or(std::vector<kernel::ResolvedNexthop>{});
-  table.set_next_hop_state(next_hop, NextHopState{.reachable = !hops.empty(), .igp_metric = 0});
-  resolved_[next_hop] = std::move(hops);
+  auto now =
+      env_.kernel->routes().resolve(next_hop).value_or(std::vector<kernel::ResolvedNexthop>{});
+  auto& hops = resolved_[next_hop];
+  if (!always && now == hops) return;
+  hops = std::move(now);
+  table_of(afi_of(next_hop.family()))
+      .set_next_hop_state(next_hop, NextHopState{.reachable = !hops.empty(), .igp_metric = 0});
 }
 
 void BgpSpeaker::resolve_all() {
-  if (!env_.kernel) return;
-  for (auto& [address, hops] : resolved_) {
-    auto found = env_.kernel->routes().resolve(address);
-    std::vector<kernel::ResolvedNexthop> now =
-        found.value_or(std::vector<kernel::ResolvedNexthop>{});
-    if (now == hops) continue;
-    hops = std::move(now);
-    const NextHopState state{.reachable = !hops.empty(), .igp_metric = 0};
-    table_of(afi_of(address.family())).set_next_hop_state(address, state);
-  }
+  for (const auto& entry : resolved_) resolve(entry.first, false);
 }
 
 void BgpSpeaker::refresh_local_routes() {
@@ -568,10 +560,9 @@ void BgpSpeaker::install(const DecisionResult& result) {
     netlink::Route route;
     route.prefix = change.prefix;
     if (!selected.empty() && selected.front().peer != kLocalPeer) {
-      const PeerEntry* best = peer_by_id(selected.front().peer);
-      const bool internal = best && table_of(afi_of(change.prefix.family())).peer(best->id).type ==
-                                        PeerType::kInternal;
-      route.metric = internal ? kIbgpDistance : kEbgpDistance;
+      const PeerType best =
+          table_of(afi_of(change.prefix.family())).peer(selected.front().peer).type;
+      route.metric = best == PeerType::kInternal ? kIbgpDistance : kEbgpDistance;
       for (const SelectedPath& path : selected) {
         if (path.peer == kLocalPeer) continue;
         const auto& next_hop = store_.get(path.attributes).next_hop;

@@ -107,7 +107,7 @@ class BgpSpeaker {
   void schedule();
   void run();
   void resolve_all();
-  void resolve(RibTable& table, const net::IpAddress& next_hop);
+  void resolve(const net::IpAddress& next_hop, bool always);
   void refresh_local_routes();
   void install(const DecisionResult& result);
   void flush(PeerEntry& entry, Afi afi);

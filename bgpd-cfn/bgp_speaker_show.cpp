@@ -17,11 +17,6 @@ std::chrono::milliseconds since(Clock::time_point then) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - then);
 }
 
-bool has_family(const wire::Open& open, wire::AfiSafi family) {
-  const auto& list = open.capabilities.multiprotocol;
-  return std::find(list.begin(), list.end(), family) != list.end();
-}
-
 }  // namespace
 
 show::PeerView SpeakerShow::peer_view(const BgpSpeaker::PeerEntry& entry) const {
@@ -70,7 +65,7 @@ show::PeerView SpeakerShow::peer_view(const BgpSpeaker::PeerEntry& entry) const 
     af.activated = afi == Afi::kIpv4 ? entry.settings.ipv4_unicast : entry.settings.ipv6_unicast;
     af.multiprotocol.advertised = af.activated;
     if (negotiated) {
-      af.multiprotocol.received = has_family(negotiated->peer_open, family);
+      af.multiprotocol.received = negotiated->peer_open.capabilities.carries(family);
       af.negotiated =
           afi == Afi::kIpv4 ? negotiated->decode.ipv4_unicast : negotiated->decode.ipv6_unicast;
     }

@@ -24,8 +24,7 @@ bool redistributable(const net::Prefix& prefix) {
   const auto& b = prefix.address().bytes();
   if (prefix.is_v4()) return b[0] != 127;
   static const net::IpAddress kLoopback6 = *net::IpAddress::parse("::1");
-  const bool link_local = b[0] == 0xfe && (b[1] & 0xc0) == 0x80;
-  return !link_local && b[0] != 0xff && prefix.address() != kLoopback6;
+  return !prefix.address().is_link_local_v6() && b[0] != 0xff && prefix.address() != kLoopback6;
 }
 
 }  // namespace

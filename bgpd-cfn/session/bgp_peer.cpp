@@ -52,12 +52,6 @@ std::string describe(const wire::Notification& n) {
   return fmt::format("{}/{}", static_cast<int>(n.code), n.subcode);
 }
 
-bool has_family(const wire::Open& open, wire::AfiSafi family) {
-  for (const auto& f : open.capabilities.multiprotocol)
-    if (f == family) return true;
-  return false;
-}
-
 }  // namespace
 
 BgpPeer::BgpPeer(boost::asio::io_context& io, core::TimerService& timers, PeerSettings settings,
@@ -389,8 +383,8 @@ void BgpPeer::open_received(const wire::Open& open) {
   n.decode.is_ebgp = open.peer_as() != settings_.expect.local_as;
   // RFC 4760 8: a speaker without multiprotocol capabilities carries IPv4 unicast only.
   n.decode.ipv4_unicast =
-      settings_.ipv4_unicast && (peer_mp ? has_family(open, wire::kIpv4Unicast) : true);
-  n.decode.ipv6_unicast = settings_.ipv6_unicast && has_family(open, wire::kIpv6Unicast);
+      settings_.ipv4_unicast && (peer_mp ? open.capabilities.carries(wire::kIpv4Unicast) : true);
+  n.decode.ipv6_unicast = settings_.ipv6_unicast && open.capabilities.carries(wire::kIpv6Unicast);
   n.encode = {.four_octet_as = peer_as4, .extended_message = open.capabilities.extended_message};
   n.route_refresh = open.capabilities.route_refresh || open.capabilities.route_refresh_cisco;
   negotiated_ = std::move(n);

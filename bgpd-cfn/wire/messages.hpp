@@ -38,6 +38,12 @@ struct Capabilities {
   bool extended_message = false;
   std::vector<ExtendedNextHop> extended_next_hop;
   std::vector<UnknownCapability> unknown;  // in received order
+  // A multiprotocol capability for `family` was sent.
+  bool carries(const AfiSafi& family) const {
+    for (const AfiSafi& f : multiprotocol)
+      if (f == family) return true;
+    return false;
+  }
   bool operator==(const Capabilities&) const = default;
 };
 

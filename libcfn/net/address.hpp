@@ -36,6 +36,10 @@ class IpAddress {
   Family family() const { return family_; }
   bool is_v4() const { return family_ == Family::kV4; }
   bool is_v6() const { return family_ == Family::kV6; }
+  // IPv6 fe80::/10 (RFC 4291 2.5.6); never an IPv4 address.
+  bool is_link_local_v6() const {
+    return is_v6() && bytes_[0] == 0xfe && (bytes_[1] & 0xc0) == 0x80;
+  }
   // 32 or 128: the longest prefix length for this family.
   unsigned bit_length() const { return is_v4() ? 32 : 128; }
   // Host-order value; only meaningful when is_v4().
